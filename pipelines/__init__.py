@@ -1,0 +1,1 @@
+"""Dagster definitions for jane-synth: load with ``dagster dev -m pipelines.definitions``."""

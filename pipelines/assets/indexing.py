@@ -1,0 +1,70 @@
+"""Indexing assets: chunk embeddings (cached by text hash) and the BM25 + dense search index."""
+
+
+import time
+
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+
+from jane_synth.embedding import MODEL_NAME
+from jane_synth.pipeline import embed_pending
+from jane_synth.search import build_search_index
+
+from ..resources import EmbeddingModel, JaneSettings
+from .ingestion import chunks
+
+
+@asset(
+    deps=[chunks],
+    group_name="indexing",
+    description=(
+        f"Normalised {MODEL_NAME} vectors of every chunk text, read from the store when the same "
+        "text was embedded before (keyed by its sha256), so unchanged text is never embedded twice."
+    ),
+    kinds={"pytorch", "sqlite"},
+)
+def embeddings(
+    context: AssetExecutionContext, settings: JaneSettings, embedding_model: EmbeddingModel
+) -> MaterializeResult:
+    t0 = time.perf_counter()
+    with settings.open_store() as store:
+        embedded, reused, pruned = embed_pending(store, embedding_model.embedder)
+        n_vectors = store.count("embeddings")
+    seconds = time.perf_counter() - t0
+    context.log.info(f"embedded {embedded} new texts, reused {reused} cached vectors")
+    return MaterializeResult(
+        metadata={
+            "model": MODEL_NAME,
+            "embedded_this_run": embedded,
+            "reused_from_cache": reused,
+            "pruned": pruned,
+            "vectors": n_vectors,
+            "seconds": round(seconds, 3),
+            "texts_per_second": round(embedded / seconds, 1) if embedded and seconds else 0.0,
+        }
+    )
+
+
+@asset(
+    deps=[embeddings],
+    group_name="indexing",
+    description=(
+        "BM25 (bm25s, Snowball stems, English stop words) over all chunks, saved next to the "
+        "SQLite database that holds the dense vectors and an FTS5 table for SQL users."
+    ),
+    kinds={"sqlite"},
+)
+def search_index(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
+    t0 = time.perf_counter()
+    layout = settings.layout
+    with settings.open_store() as store:
+        index = build_search_index(store, layout)
+    size = sum(p.stat().st_size for p in layout.bm25_dir.iterdir()) + layout.database.stat().st_size
+    return MaterializeResult(
+        metadata={
+            "chunks_indexed": index.n_docs,
+            "vocabulary": len(index.retriever.vocab_dict),
+            "database": MetadataValue.path(str(layout.database)),
+            "index_bytes": size,
+            "seconds": round(time.perf_counter() - t0, 3),
+        }
+    )

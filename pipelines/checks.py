@@ -1,0 +1,70 @@
+"""Asset checks: every file has an outcome, every chunk a vector, every brief quote its page."""
+
+
+import json
+
+from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
+
+from jane_synth.briefs import verify_brief_file
+from jane_synth.embedding import MODEL_NAME
+from jane_synth.ingest import discover
+from jane_synth.taxonomy import load_taxonomy
+
+from .assets import briefs, documents, embeddings
+from .resources import JaneSettings
+
+
+@asset_check(asset=documents, description="Every file in the corpus folder has an ingest outcome.")
+def every_file_has_an_outcome(settings: JaneSettings) -> AssetCheckResult:
+    files = {p.relative_to(settings.corpus_path).as_posix() for p in discover(settings.corpus_path)}
+    report = settings.layout.ingest_report
+    reported = (
+        {row["path"] for row in json.loads(report.read_text())} if report.is_file() else set()
+    )
+    missing = sorted(files - reported)
+    return AssetCheckResult(
+        passed=not missing,
+        metadata={"files": len(files), "without_outcome": MetadataValue.json(missing[:50])},
+    )
+
+
+@asset_check(asset=embeddings, description="Every chunk has a vector of the current model.")
+def every_chunk_has_a_vector(settings: JaneSettings) -> AssetCheckResult:
+    with settings.open_store() as store:
+        missing = len(store.texts_missing_embeddings(MODEL_NAME))
+        n_chunks = store.count("chunks")
+    return AssetCheckResult(
+        passed=missing == 0, metadata={"chunks": n_chunks, "texts_without_vector": missing}
+    )
+
+
+@asset_check(
+    asset=briefs,
+    description="A brief exists for each NoE, and every quoted statement is on its cited page.",
+)
+def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
+    briefs_dir = settings.layout.briefs_dir
+    expected = [n.slug for n in load_taxonomy().noe_domains]
+    missing = [s for s in expected if not (briefs_dir / f"{s}.json").is_file()]
+    problems: list[str] = []
+    n_quotes = 0
+    with settings.open_store() as store:
+        for slug in expected:
+            path = briefs_dir / f"{slug}.json"
+            if path.is_file():
+                n_quotes += sum(
+                    len(s["evidence"]) for s in json.loads(path.read_text())["sections"]
+                )
+                problems += verify_brief_file(path, store)
+    return AssetCheckResult(
+        passed=not missing and not problems,
+        severity=AssetCheckSeverity.ERROR,
+        metadata={
+            "quotes_checked": n_quotes,
+            "missing_briefs": MetadataValue.json(missing),
+            "problems": MetadataValue.json(problems[:50]),
+        },
+    )
+
+
+ALL_CHECKS = [every_file_has_an_outcome, every_chunk_has_a_vector, brief_quotes_match_their_pages]

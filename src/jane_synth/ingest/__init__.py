@@ -1,0 +1,185 @@
+"""Ingestion: discover corpus files and turn each into clean, page-cited text, or say why not.
+
+Public API: :func:`discover`, :func:`ingest_file`, :class:`IngestLimits`, :class:`IngestError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..records import DocumentMeta, IngestOutcome, Page, ParsedDocument
+from .clean import clean_page_texts
+from .errors import IngestError
+from .language import detect_language
+from .metadata import (
+    SIDECAR_SUFFIX,
+    build_meta,
+    read_sidecar,
+    split_front_matter,
+    year_from_text,
+)
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "IngestError",
+    "IngestLimits",
+    "discover",
+    "file_sha256",
+    "ingest_file",
+]
+
+SUPPORTED_SUFFIXES = {
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+}
+_DEFAULT_DOC_TYPE = {"html": "webpage"}
+MIN_DOCUMENT_CHARS = 20
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Files beyond these limits are quarantined as too large."""
+
+    max_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 2000
+
+
+def discover(corpus_dir: Path) -> list[Path]:
+    """Every candidate document below ``corpus_dir``, sorted.
+
+    Skipped: hidden files, anything under a folder starting with ``_`` or ``.``, metadata
+    sidecars, and the corpus's own ``README.md``.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    found = []
+    for path in corpus_dir.rglob("*"):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        if not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        if rel.as_posix().lower() in {"readme.md", "readme"}:
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _extract(path: Path, fmt: str, data: bytes, limits: IngestLimits):
+    """Raw page texts, declared metadata and inferred metadata for one file."""
+    warnings: list[str] = []
+    inferred: dict = {}
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        raw = read_pdf(path, max_pages=limits.max_pages)
+        warnings += raw.warnings
+        inferred = {"title": raw.title, "publisher": raw.author, "year": raw.creation_year}
+        return raw.pages, read_sidecar(path), inferred, warnings
+
+    if fmt == "docx":
+        from .docx import read_docx
+
+        text, title, author = read_docx(path)
+        inferred = {"title": title, "publisher": author}
+        return [text], read_sidecar(path), inferred, warnings
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        warnings.append("not valid UTF-8; decoded as Latin-1")
+
+    if fmt == "html":
+        from .html import extract_html, html_title
+
+        inferred = {"title": html_title(text)}
+        return [extract_html(text)], read_sidecar(path), inferred, warnings
+
+    from .text import first_heading, markdown_to_text
+
+    declared, body, _ = split_front_matter(text)
+    declared = {**read_sidecar(path), **declared}
+    inferred = {"title": first_heading(body) if fmt == "markdown" else ""}
+    page = markdown_to_text(body) if fmt == "markdown" else body
+    return [page], declared, inferred, warnings
+
+
+def ingest_file(
+    path: Path, corpus_dir: Path, limits: IngestLimits | None = None
+) -> tuple[IngestOutcome, ParsedDocument | None]:
+    """Ingest one file. Never raises for bad input: the outcome says what happened and why."""
+    limits = limits or IngestLimits()
+    rel = Path(path).relative_to(corpus_dir).as_posix() if corpus_dir else Path(path).name
+
+    def quarantine(reason: str, doc_id: str = "", pages: int = 0) -> tuple[IngestOutcome, None]:
+        return IngestOutcome(rel, "quarantined", reason, pages, 0, "", doc_id), None
+
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        return quarantine(f"unsupported type: {path.suffix or 'no extension'}")
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            return quarantine(f"too large: {size} bytes (limit {limits.max_bytes})")
+        data = path.read_bytes()
+    except OSError as exc:
+        return quarantine(f"unreadable file: {exc.strerror or exc}")
+    doc_id = file_sha256(data)
+    if not data.strip():
+        return quarantine("empty: the file has no content", doc_id)
+
+    try:
+        raw_pages, declared, inferred, warnings = _extract(path, fmt, data, limits)
+        pages_text = clean_page_texts(raw_pages)
+        meta, meta_warnings = build_meta(
+            declared,
+            path=path,
+            inferred_title=inferred.get("title", ""),
+            inferred_year=inferred.get("year") or year_from_text(inferred.get("title", "")),
+            inferred_publisher=inferred.get("publisher", ""),
+            default_doc_type=_DEFAULT_DOC_TYPE.get(fmt, "report"),
+        )
+    except IngestError as exc:
+        return quarantine(exc.reason, doc_id)
+    except Exception as exc:  # a loader bug or an exotic file must not stop the run
+        return quarantine(f"corrupt or unreadable structure: {type(exc).__name__}: {exc}", doc_id)
+    warnings += meta_warnings
+
+    empty_pages = [i for i, t in enumerate(pages_text, start=1) if len(t) < MIN_DOCUMENT_CHARS]
+    total_chars = sum(len(t) for t in pages_text)
+    if total_chars < MIN_DOCUMENT_CHARS:
+        reason = "no text layer" if fmt == "pdf" else "empty: no text after extraction"
+        return quarantine(
+            f"{reason} ({len(pages_text)} page(s); OCR not available)" if fmt == "pdf" else reason,
+            doc_id,
+            len(pages_text),
+        )
+    if fmt == "pdf" and empty_pages and len(pages_text) > 1:
+        from .pdf import page_ranges
+
+        warnings.append(f"no text layer on page(s) {page_ranges(empty_pages)}")
+
+    full_text = "\n".join(pages_text)
+    language = meta.language or detect_language(full_text)
+    if not meta.language:
+        meta = DocumentMeta(**{**meta.__dict__, "language": language})
+    pages = [Page(i, t) for i, t in enumerate(pages_text, start=1)]
+    parsed = ParsedDocument(doc_id, rel, fmt, meta, pages, warnings)
+    status = "ingested_with_warnings" if warnings else "ingested"
+    outcome = IngestOutcome(
+        rel, status, "; ".join(warnings), len(pages), total_chars, language, doc_id
+    )
+    return outcome, parsed

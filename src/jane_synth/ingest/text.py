@@ -1,0 +1,32 @@
+"""Markdown and plain-text extraction: light markup removal that keeps headings and lists."""
+
+from __future__ import annotations
+
+import re
+
+_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text of Markdown: no '#', emphasis markers, link targets or table rules."""
+    text = _HTML_COMMENT.sub("", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _HEADING.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            line = " | ".join(c.strip() for c in stripped.strip("|").split("|"))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def first_heading(text: str) -> str:
+    m = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+    return m.group(1).strip() if m else ""

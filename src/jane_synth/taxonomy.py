@@ -1,0 +1,93 @@
+"""The controlled vocabulary: NoE domains, design dimensions, networks, programmes, countries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    """A taxonomy entry: a slug, a display name, an entity label and the phrases that name it."""
+
+    slug: str
+    name: str
+    label: str
+    terms: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    noe_domains: tuple[Term, ...]
+    dimensions: tuple[Term, ...]
+    networks: tuple[Term, ...]
+    programmes: tuple[Term, ...]
+    countries: tuple[Term, ...]
+
+    def all_terms(self) -> tuple[Term, ...]:
+        return self.noe_domains + self.dimensions + self.networks + self.programmes + self.countries
+
+    def slugs(self, kind: str) -> set[str]:
+        return {t.slug for t in getattr(self, kind)}
+
+    def by_slug(self, slug: str) -> Term:
+        for term in self.all_terms():
+            if term.slug == slug:
+                return term
+        raise KeyError(slug)
+
+
+NETWORK_LABELS = {
+    "ern": "ERN",
+    "research_infrastructure": "RESEARCH_INFRA",
+    "joint_action": "JOINT_ACTION",
+}
+
+
+def _slugify(text: str) -> str:
+    return "-".join("".join(c.lower() if c.isalnum() else " " for c in text).split())
+
+
+def parse_taxonomy(data: dict) -> Taxonomy:
+    """Build a :class:`Taxonomy` from the YAML structure of ``data/taxonomy.yaml``."""
+
+    def terms(entries: list[dict], label: str, text_key: str = "description") -> tuple[Term, ...]:
+        return tuple(
+            Term(
+                slug=e["slug"],
+                name=e["name"],
+                label=label,
+                terms=tuple(e.get("terms", [])) or (e["name"],),
+                description=e.get(text_key, "") or "",
+            )
+            for e in entries
+        )
+
+    networks: list[Term] = []
+    for kind, entries in data["networks"].items():
+        networks.extend(terms(entries, NETWORK_LABELS[kind]))
+    countries = tuple(
+        Term(slug=_slugify(c), name=c, label="COUNTRY", terms=(c,)) for c in data["countries"]
+    )
+    return Taxonomy(
+        noe_domains=terms(data["noe_domains"], "NOE_DOMAIN"),
+        dimensions=terms(data["dimensions"], "DIMENSION", text_key="question"),
+        networks=tuple(networks),
+        programmes=terms(data["programmes"], "PROGRAMME"),
+        countries=countries,
+    )
+
+
+@cache
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    """Load the bundled taxonomy, or the YAML file at ``path``."""
+    if path is None:
+        text = resources.files("jane_synth").joinpath("data/taxonomy.yaml").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    return parse_taxonomy(yaml.safe_load(text))
