@@ -58,6 +58,7 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
     layout = settings.layout
     with settings.open_store() as store:
         index = build_search_index(store, layout)
+    context.log.info(f"BM25 index over {index.n_docs} chunks")
     size = sum(p.stat().st_size for p in layout.bm25_dir.iterdir()) + layout.database.stat().st_size
     return MaterializeResult(
         metadata={

@@ -27,6 +27,10 @@ def documents(context: AssetExecutionContext, settings: JaneSettings) -> Materia
         n_pages = store.count("pages")
     counts = summary.counts()
     quarantined = [o for o in summary.outcomes if o.status == "quarantined"]
+    context.log.info(
+        f"{len(summary.outcomes)} files: {len(summary.parsed)} parsed, {summary.unchanged} unchanged, "
+        f"{summary.removed} removed, {counts['quarantined']} quarantined"
+    )
     for o in quarantined:
         context.log.warning(f"quarantined {o.path}: {o.reason}")
     table = "\n".join(
@@ -70,6 +74,7 @@ def chunks(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
     with settings.open_store() as store:
         made = chunk_pending(store)
         all_chunks = store.chunks()
+    context.log.info(f"{made} new chunks; {len(all_chunks)} in all")
     labels = Counter(e.label for c in all_chunks for e in c.entities)
     lengths = sorted(len(c.text) for c in all_chunks) or [0]
     return MaterializeResult(

@@ -29,6 +29,7 @@ def themes(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
     t0 = time.perf_counter()
     with settings.open_store() as store:
         found = build_themes(store, settings.layout, MODEL_NAME)
+    context.log.info(f"{len(found)} themes")
     table = "\n".join(
         ["| id | label | chunks | documents |", "| ---: | --- | ---: | ---: |"]
         + [f"| {t.theme_id} | {t.label} | {t.size} | {t.n_documents} |" for t in found]
@@ -62,6 +63,7 @@ def briefs(
         written_briefs = build_briefs(searcher, load_taxonomy())
     finally:
         searcher.close()
+    context.log.info(f"{len(written_briefs)} briefs built")
     paths = write_briefs(written_briefs, settings.layout.briefs_dir)
     rows = ["| NoE | statements | sources | gaps |", "| --- | ---: | ---: | ---: |"]
     for b in written_briefs:

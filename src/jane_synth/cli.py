@@ -53,7 +53,11 @@ def _offline_env() -> None:
 
 
 @app.command()
-def run(corpus: CorpusOption = None, out: OutOption = None) -> None:
+def run(
+    corpus: CorpusOption = None,
+    out: OutOption = None,
+    log_level: Annotated[str, typer.Option(help="Dagster console log level.")] = "info",
+) -> None:
     """Materialize every asset over the corpus folder through Dagster and write the outputs."""
     _offline_env()
     corpus_dir = (corpus or default_corpus_dir()).resolve()
@@ -73,7 +77,11 @@ def run(corpus: CorpusOption = None, out: OutOption = None) -> None:
     defs = build_definitions(str(corpus_dir), str(output_dir))
     job = defs.resolve_job_def("refresh_all")
     with DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": log_level.upper()}}}},
+        )
 
     table = Table(title="Materializations")
     table.add_column("asset")

@@ -72,7 +72,7 @@ class ClassTfidfLabeler:
 
     top_n: int = 6
     ngram_range: tuple[int, int] = (1, 3)
-    min_df: int = 2
+    min_df: int = 1
 
     def keyphrases(self, texts: Sequence[str], labels: np.ndarray) -> dict[int, list[str]]:
         clusters = sorted(set(labels.tolist()))
@@ -82,7 +82,7 @@ class ClassTfidfLabeler:
         vectorizer = CountVectorizer(
             ngram_range=self.ngram_range,
             stop_words="english",
-            min_df=min(self.min_df, len(clusters)),
+            min_df=self.min_df,
             token_pattern=r"(?u)\b[A-Za-z][A-Za-z+\-]{2,}\b",
         )
         try:
@@ -96,7 +96,9 @@ class ClassTfidfLabeler:
         scores = tf * idf
         out: dict[int, list[str]] = {}
         for row, c in enumerate(clusters):
-            order = np.lexsort((terms, -scores[row]))
+            n_words = np.array([t.count(" ") + 1 for t in terms])
+            # Best score first; on ties the longer phrase, then alphabetical.
+            order = np.lexsort((terms, -n_words, -np.round(scores[row], 12)))
             picked: list[str] = []
             for i in order:
                 term = str(terms[i])

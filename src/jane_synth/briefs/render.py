@@ -12,6 +12,12 @@ from ..store import Store
 from .model import Brief
 
 
+def _anchor(heading: str) -> str:
+    """The anchor GitHub-style Markdown renderers give a heading."""
+    kept = "".join(c for c in heading.lower() if c.isalnum() or c in " -")
+    return kept.replace(" ", "-")
+
+
 def _environment(autoescape: bool) -> Environment:
     env = Environment(
         loader=PackageLoader("jane_synth", "templates"),
@@ -21,6 +27,7 @@ def _environment(autoescape: bool) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["anchor"] = _anchor
     env.filters["md_escape"] = lambda s: str(s).replace("*", "\\*").replace("_", "\\_")
     return env
 

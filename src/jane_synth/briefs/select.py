@@ -61,7 +61,8 @@ class EvidenceSelector:
             text = sent.text.strip()
             if not (self.min_chars <= len(text) <= self.max_chars):
                 continue
-            if text[-1] not in ".!?)" or "\n" in text.strip():
+            # Statements only: no questions, headings or list fragments.
+            if not text.endswith((".", ".)", '."')) or "?" in text or "\n" in text:
                 continue
             if not _HAS_VERB_LIKE.search(text.lower()):
                 continue

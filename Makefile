@@ -1,0 +1,49 @@
+# jane-synth: `make run` sets up and runs the pipeline on corpus/; `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+
+.PHONY: setup run test test-fast lint format ui bench clean
+
+setup: $(STAMP)
+
+# torch is pinned (constraints.txt and pyproject) in the same pip command as sentence-transformers,
+# so pip takes the CPU build on disk instead of a multi-GB CUDA build.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/jane-synth run
+
+test: setup
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+ui: setup
+	$(BIN)/jane-synth ui
+
+bench: setup
+	$(BIN)/python bench/ingest.py --json
+	$(BIN)/python bench/retrieval.py --data ../shared/data/scifact --qrels ../shared/data/scifact/qrels/train.tsv --json
+	$(BIN)/python bench/search_latency.py --json
+
+clean:
+	rm -rf outputs/index outputs/briefs outputs/*.json .pytest_cache

@@ -1,0 +1,44 @@
+from jane_synth.chunking import Chunker, chunk_id_for, text_hash
+from jane_synth.records import DocumentMeta, Page, ParsedDocument
+
+
+def make_doc(pages):
+    return ParsedDocument("d" * 64, "doc.md", "markdown", DocumentMeta(title="T"), [Page(i, t) for i, t in enumerate(pages, 1)])
+
+
+def test_chunks_are_exact_spans_of_their_page():
+    page = "The ERN model uses virtual panels. " * 30 + "EURACAN covers rare adult solid cancers."
+    doc = make_doc([page, "Second page about ELIXIR and its national nodes."])
+    chunks = list(Chunker(max_tokens=40).chunk_documents([doc]))
+    assert len(chunks) > 3
+    for c in chunks:
+        assert doc.pages[c.page - 1].text[c.start : c.end] == c.text
+        assert c.text_hash == text_hash(c.text)
+        assert c.chunk_id == chunk_id_for(c.doc_id, c.page, c.start, c.end)
+    assert [c.seq for c in chunks] == list(range(len(chunks)))
+    assert chunks[-1].page == 2
+
+
+def test_chunks_respect_the_token_budget_at_sentence_boundaries():
+    page = " ".join(f"Sentence number {i} talks about governance of networks." for i in range(50))
+    chunks = list(Chunker(max_tokens=30).chunk_documents([make_doc([page])]))
+    for c in chunks:
+        assert c.text.endswith(".")
+        assert len(c.text.split()) <= 30
+
+
+def test_entities_have_offsets_relative_to_the_chunk():
+    doc = make_doc(["Intro sentence here for padding. The CPMS supports ERN panels in France."])
+    (chunk,) = list(Chunker().chunk_documents([doc]))
+    for e in chunk.entities:
+        assert chunk.text[e.start : e.end] == e.text
+    assert {"it-data", "erns", "france"} <= {e.slug for e in chunk.entities}
+
+
+def test_chunking_is_deterministic():
+    doc = make_doc(["EATRIS works on translational medicine. " * 20])
+    assert list(Chunker().chunk_documents([doc])) == list(Chunker().chunk_documents([doc]))
+
+
+def test_blank_pages_give_no_chunks():
+    assert list(Chunker().chunk_documents([make_doc(["", "   "])])) == []

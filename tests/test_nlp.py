@@ -1,0 +1,30 @@
+from jane_synth.nlp import default_nlp
+
+
+def ents(text):
+    return {(e.text, e.label_, e.ent_id_) for e in default_nlp()(text).ents}
+
+
+def test_entity_ruler_tags_networks_domains_and_dimensions():
+    found = ents("EURACAN and BBMRI-ERIC discussed palliative care and patient representatives in Italy.")
+    assert ("EURACAN", "ERN", "ern-euracan") in found
+    assert ("BBMRI-ERIC", "RESEARCH_INFRA", "bbmri-eric") in found
+    assert ("palliative care", "NOE_DOMAIN", "palliative-care") in found
+    assert ("patient representatives", "DIMENSION", "patient-involvement") in found
+    assert ("Italy", "COUNTRY", "italy") in found
+
+
+def test_multiword_terms_match_case_insensitively():
+    assert ("Palliative Care", "NOE_DOMAIN", "palliative-care") in ents("Palliative Care services are scarce.")
+
+
+def test_acronyms_match_case_sensitively_so_pronouns_are_not_it_systems():
+    labels = {(t, label) for t, label, _ in ents("It is clear that it works; the IT platform and AI tools help.")}
+    assert ("IT platform", "DIMENSION") in labels  # the longest match wins
+    assert ("AI", "DIMENSION") in labels
+    assert not any(t in {"It", "it"} for t, _ in labels)
+
+
+def test_sentencizer_splits_sentences():
+    doc = default_nlp()("ERNs started in 2017. They now have 1,619 centres. JANE ran until 2024.")
+    assert len(list(doc.sents)) == 3

@@ -1,0 +1,22 @@
+from jane_synth.taxonomy import load_taxonomy
+
+
+def test_bundled_taxonomy_has_seven_noe_domains_and_ten_dimensions():
+    tax = load_taxonomy()
+    assert len(tax.noe_domains) == 7
+    assert len(tax.dimensions) == 10
+    assert "adolescents-young-adults" in tax.slugs("noe_domains")
+    assert {"governance", "patient-involvement", "equity-access"} <= tax.slugs("dimensions")
+
+
+def test_slugs_are_unique_across_the_taxonomy():
+    slugs = [t.slug for t in load_taxonomy().all_terms()]
+    duplicates = {s for s in slugs if slugs.count(s) > 1}
+    assert duplicates <= {"uk"}  # "UK" and "United Kingdom" are both country names
+
+
+def test_by_slug_finds_networks_with_labels():
+    tax = load_taxonomy()
+    assert tax.by_slug("bbmri-eric").label == "RESEARCH_INFRA"
+    assert tax.by_slug("ern-euracan").label == "ERN"
+    assert tax.by_slug("jarc").label == "JOINT_ACTION"
