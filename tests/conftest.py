@@ -66,3 +66,98 @@ BBMRI_PAGE = """<!DOCTYPE html><html><head><title>BBMRI-ERIC profile</title></he
 </article></main>
 <footer>Copyright 2024. Legal notice. Privacy policy.</footer></body></html>
 """
+
+
+FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+PDF_PAGES = [
+    [
+        "ERN funding and IT lessons",
+        "ERN coordination was funded by five-year Framework Partnership Agreements with annual grants.",
+        "In 2024 HaDEA signed 24 multi-annual grants worth over EUR 77M for October 2023 to September 2027.",
+        "Clinical care itself is paid for by national health systems, not by the EU grants.",
+    ],
+    [
+        "The Clinical Patient Management System went live on 20 November 2017 for virtual expert panels.",
+        "Users found the CPMS slow and it could not link to hospital electronic health records.",
+        "A hi-tech medical resources network needs interoperable IT from the start, aligned with the EHDS.",
+    ],
+    [
+        "The European Court of Auditors found in 2019 that the Commission had no clear vision for ERN financing.",
+        "Sustainable funding for a Network of Expertise needs national co-funding and a multi-annual cycle.",
+    ],
+]
+
+
+def write_fixture_pdf(path: Path) -> Path:
+    """A three-page report with a running header and page numbers, made with reportlab."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setTitle("ERN funding and IT lessons")
+    c.setAuthor("Test fixture task force")
+    width, height = A4
+    for number, lines in enumerate(PDF_PAGES, start=1):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, height - 40, "JANE fixture - ERN funding and IT lessons")
+        c.drawString(width / 2, 30, f"Page {number} of {len(PDF_PAGES)}")
+        c.setFont("Helvetica", 11)
+        y = height - 90
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= 18
+        c.showPage()
+    c.save()
+    path.with_name(path.name + ".meta.yaml").write_text(
+        "title: ERN funding and IT lessons\npublisher: Test fixture task force\nyear: 2024\n"
+        "doc_type: report\nlanguage: en\nnetworks: [erns]\n"
+        "noe_domains: [hi-tech-medical-resources]\nmain_noe_domain: hi-tech-medical-resources\n"
+        "dimensions: [funding-sustainability, it-data]\nsources: [S15, S17, S20, S22, S23]\n"
+    )
+    return path
+
+
+def write_fixture_docx(path: Path) -> Path:
+    """A short Word working paper with a heading and a table, made with python-docx."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("JANE-2 work packages for AYA and prevention", level=1)
+    document.add_paragraph(
+        "JANE-2 runs from 1 November 2024 to 31 October 2028 and funds each Network of Expertise "
+        "through one work package."
+    )
+    document.add_paragraph(
+        "The adolescents and young adults network serves patients aged 15 to 39 at diagnosis, "
+        "and 67% of survey respondents had no access to specialised AYA centres."
+    )
+    document.add_paragraph(
+        "Personalised primary prevention will build on GENTURIS, which reports that most carriers "
+        "of hereditary syndromes are still unidentified."
+    )
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Work package", "Network"
+    table.cell(1, 0).text, table.cell(1, 1).text = "WP11", "Adolescents and young adults"
+    document.core_properties.title = "JANE-2 work packages for AYA and prevention"
+    document.save(str(path))
+    path.with_name(path.name + ".meta.yaml").write_text(
+        "title: JANE-2 work packages for AYA and prevention\npublisher: Test fixture WP\n"
+        "year: 2025\ndoc_type: report\nlanguage: en\nnetworks: [jane-2, ern-genturis]\n"
+        "noe_domains: [adolescents-young-adults, personalised-primary-prevention]\n"
+        "main_noe_domain: adolescents-young-adults\ndimensions: [governance, equity-access]\n"
+        "sources: [S6, S27, S58d]\n"
+    )
+    return path
+
+
+def build_fixture_corpus(folder: Path) -> Path:
+    """The small end-to-end corpus: Markdown, text, HTML and French from tests/fixtures, plus a
+    PDF and a DOCX made here, and one broken file that must be quarantined."""
+    import shutil
+
+    shutil.copytree(FIXTURE_CORPUS, folder)
+    write_fixture_pdf(folder / "ern-funding-it-lessons.pdf")
+    write_fixture_docx(folder / "jane-2-work-packages.docx")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<\ntruncated")
+    return folder

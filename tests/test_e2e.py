@@ -1,0 +1,104 @@
+"""End to end: the whole Dagster job over a small fixture corpus, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from jane_synth.cli import app
+from jane_synth.ingest import ingest_file
+from jane_synth.taxonomy import load_taxonomy
+from tests.conftest import build_fixture_corpus
+
+pytestmark = pytest.mark.slow
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def run_dirs(tmp_path_factory):
+    root = tmp_path_factory.mktemp("e2e")
+    corpus = build_fixture_corpus(root / "corpus")
+    out = root / "out"
+    env = {"DAGSTER_HOME": str(root / "dagster_home"), "HF_HUB_OFFLINE": "1"}
+    result = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    return corpus, out, env
+
+
+def test_seven_briefs_in_markdown_html_and_json(run_dirs):
+    _, out, _ = run_dirs
+    slugs = [n.slug for n in load_taxonomy().noe_domains]
+    for suffix in (".md", ".html", ".json"):
+        assert sorted(p.stem for p in (out / "briefs").glob(f"*{suffix}")) == sorted(slugs)
+
+
+def test_every_quote_is_on_its_cited_page_of_the_source_file(run_dirs):
+    corpus, out, _ = run_dirs
+    n_checked = 0
+    for path in sorted((out / "briefs").glob("*.json")):
+        brief = json.loads(path.read_text())
+        for section in brief["sections"]:
+            for ev in section["evidence"]:
+                cite = ev["citation"]
+                source = corpus / cite["path"]
+                if source.suffix == ".pdf":
+                    # Independent of the pipeline: pypdf's raw text of that page.
+                    page_text = PdfReader(str(source)).pages[cite["page"] - 1].extract_text()
+                else:
+                    _, parsed = ingest_file(source, corpus)
+                    page_text = parsed.pages[cite["page"] - 1].text
+                assert squash(ev["quote"]) in squash(page_text), (path.name, cite)
+                n_checked += 1
+    assert n_checked >= 7 * 5
+
+
+def test_markdown_citations_match_the_source_list(run_dirs):
+    _, out, _ = run_dirs
+    text = (out / "briefs" / "survivorship.md").read_text()
+    sources = re.findall(r"^(\d+)\. .+ File `(.+?)`; pages cited: (.+)\.$", text, re.MULTILINE)
+    assert sources
+    cited = {int(n) for n in re.findall(r"\" \[(\d+), p\. \d+\]$", text, re.MULTILINE)}
+    assert cited == {int(n) for n, _, _ in sources}
+
+
+def test_ingest_report_has_an_outcome_for_every_file(run_dirs):
+    corpus, out, _ = run_dirs
+    report = {row["path"]: row for row in json.loads((out / "ingest_report.json").read_text())}
+    files = {p.name for p in corpus.iterdir() if not p.name.endswith(".meta.yaml")}
+    assert set(report) == files
+    assert report["broken.pdf"]["status"] == "quarantined"
+    assert "corrupt" in report["broken.pdf"]["reason"]
+    assert report["note-fr.md"]["language"] == "fr"
+    assert report["ern-funding-it-lessons.pdf"]["pages"] == 3
+
+
+def test_search_json_returns_cited_hits(run_dirs):
+    _, out, env = run_dirs
+    result = CliRunner().invoke(
+        app, ["search", "patient involvement in network governance", "-k", "5", "--json", "--out", str(out)], env=env
+    )
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)
+    assert 1 <= len(hits) <= 5
+    for hit in hits:
+        assert {"doc_id", "title", "page", "score", "text"} <= set(hit)
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_a_second_run_redoes_nothing_and_writes_identical_outputs(run_dirs):
+    corpus, out, env = run_dirs
+    before = {p.name: p.read_bytes() for p in (out / "briefs").iterdir()}
+    themes_before = (out / "themes.json").read_bytes()
+    result = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "parsed_this_run=0" in result.output
+    assert "embedded_this_run=0" in result.output
+    assert {p.name: p.read_bytes() for p in (out / "briefs").iterdir()} == before
+    assert (out / "themes.json").read_bytes() == themes_before
