@@ -1,6 +1,5 @@
 """Asset checks: every file has an outcome, every chunk a vector, every brief quote its page."""
 
-
 import json
 
 from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check

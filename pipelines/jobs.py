@@ -1,6 +1,5 @@
 """The job over all assets, its weekly schedule, and a sensor on the corpus folder."""
 
-
 import hashlib
 
 from dagster import (

@@ -3,7 +3,13 @@ from jane_synth.records import DocumentMeta, Page, ParsedDocument
 
 
 def make_doc(pages):
-    return ParsedDocument("d" * 64, "doc.md", "markdown", DocumentMeta(title="T"), [Page(i, t) for i, t in enumerate(pages, 1)])
+    return ParsedDocument(
+        "d" * 64,
+        "doc.md",
+        "markdown",
+        DocumentMeta(title="T"),
+        [Page(i, t) for i, t in enumerate(pages, 1)],
+    )
 
 
 def test_chunks_are_exact_spans_of_their_page():

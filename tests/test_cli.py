@@ -4,7 +4,9 @@ from jane_synth.cli import app
 
 
 def test_run_with_a_missing_corpus_folder_fails_clearly(tmp_path):
-    result = CliRunner().invoke(app, ["run", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        app, ["run", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]
+    )
     assert result.exit_code == 2
     assert "corpus folder not found" in result.output
 
@@ -16,7 +18,9 @@ def test_search_before_any_run_says_what_to_do(tmp_path):
 
 
 def test_search_rejects_unknown_filters(tmp_path):
-    result = CliRunner().invoke(app, ["search", "x", "--filter", "colour=blue", "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        app, ["search", "x", "--filter", "colour=blue", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert "unknown filter" in result.output
 

@@ -11,7 +11,11 @@ def test_definitions_load_assets_job_schedule_sensor_and_checks():
     assert defs.resolve_schedule_def("weekly_refresh").cron_schedule == "0 6 * * 1"
     assert defs.resolve_sensor_def("corpus_change_sensor") is not None
     check_names = {k.name for k in graph.asset_check_keys}
-    assert {"every_file_has_an_outcome", "every_chunk_has_a_vector", "brief_quotes_match_their_pages"} <= check_names
+    assert {
+        "every_file_has_an_outcome",
+        "every_chunk_has_a_vector",
+        "brief_quotes_match_their_pages",
+    } <= check_names
 
 
 def test_every_asset_has_a_group_and_a_description():
@@ -24,7 +28,10 @@ def test_every_asset_has_a_group_and_a_description():
 
 def test_asset_dependencies_form_the_pipeline():
     graph = defs.resolve_asset_graph()
-    parents = {k.to_user_string(): {p.to_user_string() for p in graph.get(k).parent_keys} for k in graph.get_all_asset_keys()}
+    parents = {
+        k.to_user_string(): {p.to_user_string() for p in graph.get(k).parent_keys}
+        for k in graph.get_all_asset_keys()
+    }
     assert parents["chunks"] == {"documents"}
     assert parents["embeddings"] == {"chunks"}
     assert parents["briefs"] == {"search_index", "themes"}
@@ -54,10 +61,14 @@ def test_sensor_requests_a_run_only_when_the_corpus_changes(tmp_path):
     settings = JaneSettings(corpus_dir=str(corpus), output_dir=str(tmp_path / "out"))
     first = corpus_change_sensor(build_sensor_context(resources={"settings": settings}))
     assert first.run_key
-    same = corpus_change_sensor(build_sensor_context(cursor=first.run_key, resources={"settings": settings}))
+    same = corpus_change_sensor(
+        build_sensor_context(cursor=first.run_key, resources={"settings": settings})
+    )
     assert not hasattr(same, "run_key")
     (corpus / "new.md").write_text("# New\n\nECRIN supports multinational trials.\n")
-    changed = corpus_change_sensor(build_sensor_context(cursor=first.run_key, resources={"settings": settings}))
+    changed = corpus_change_sensor(
+        build_sensor_context(cursor=first.run_key, resources={"settings": settings})
+    )
     assert changed.run_key and changed.run_key != first.run_key
 
 

@@ -82,7 +82,17 @@ def test_ingest_report_has_an_outcome_for_every_file(run_dirs):
 def test_search_json_returns_cited_hits(run_dirs):
     _, out, env = run_dirs
     result = CliRunner().invoke(
-        app, ["search", "patient involvement in network governance", "-k", "5", "--json", "--out", str(out)], env=env
+        app,
+        [
+            "search",
+            "patient involvement in network governance",
+            "-k",
+            "5",
+            "--json",
+            "--out",
+            str(out),
+        ],
+        env=env,
     )
     assert result.exit_code == 0, result.output
     hits = json.loads(result.stdout)

@@ -6,7 +6,9 @@ def ents(text):
 
 
 def test_entity_ruler_tags_networks_domains_and_dimensions():
-    found = ents("EURACAN and BBMRI-ERIC discussed palliative care and patient representatives in Italy.")
+    found = ents(
+        "EURACAN and BBMRI-ERIC discussed palliative care and patient representatives in Italy."
+    )
     assert ("EURACAN", "ERN", "ern-euracan") in found
     assert ("BBMRI-ERIC", "RESEARCH_INFRA", "bbmri-eric") in found
     assert ("palliative care", "NOE_DOMAIN", "palliative-care") in found
@@ -15,11 +17,16 @@ def test_entity_ruler_tags_networks_domains_and_dimensions():
 
 
 def test_multiword_terms_match_case_insensitively():
-    assert ("Palliative Care", "NOE_DOMAIN", "palliative-care") in ents("Palliative Care services are scarce.")
+    assert ("Palliative Care", "NOE_DOMAIN", "palliative-care") in ents(
+        "Palliative Care services are scarce."
+    )
 
 
 def test_acronyms_match_case_sensitively_so_pronouns_are_not_it_systems():
-    labels = {(t, label) for t, label, _ in ents("It is clear that it works; the IT platform and AI tools help.")}
+    labels = {
+        (t, label)
+        for t, label, _ in ents("It is clear that it works; the IT platform and AI tools help.")
+    }
     assert ("IT platform", "DIMENSION") in labels  # the longest match wins
     assert ("AI", "DIMENSION") in labels
     assert not any(t in {"It", "it"} for t, _ in labels)

@@ -6,7 +6,13 @@ from jane_synth.store import Store
 
 
 def parsed(doc_id, path, text="The BoMS approves networks. EURACAN has 102 centres."):
-    return ParsedDocument(doc_id, path, "markdown", DocumentMeta(title=path, year=2024, networks=("erns",)), [Page(1, text)])
+    return ParsedDocument(
+        doc_id,
+        path,
+        "markdown",
+        DocumentMeta(title=path, year=2024, networks=("erns",)),
+        [Page(1, text)],
+    )
 
 
 def outcome(path, doc_id, status="ingested"):
@@ -27,7 +33,11 @@ def test_changed_file_replaces_old_document_and_its_chunks(tmp_path):
         store.record(outcome("a.md", "1" * 64), "1" * 64, parsed("1" * 64, "a.md"))
         store.replace_chunks("1" * 64, list(Chunker().chunk_documents([parsed("1" * 64, "a.md")])))
         assert store.count("chunks") == 1
-        store.record(outcome("a.md", "2" * 64), "2" * 64, parsed("2" * 64, "a.md", "New text about ECRIN trials."))
+        store.record(
+            outcome("a.md", "2" * 64),
+            "2" * 64,
+            parsed("2" * 64, "a.md", "New text about ECRIN trials."),
+        )
         assert [d.doc_id for d in store.documents()] == ["2" * 64]
         assert store.count("chunks") == 0
         assert store.documents_without_chunks() == ["2" * 64]
@@ -39,7 +49,10 @@ def test_quarantined_new_version_keeps_other_documents(tmp_path):
         store.record(outcome("b.md", "3" * 64), "3" * 64, parsed("3" * 64, "b.md"))
         store.record(outcome("b.md", "4" * 64, "quarantined"), "4" * 64, None)
         assert [d.path for d in store.documents()] == ["a.md"]
-        assert {o.path: o.status for o in store.outcomes()} == {"a.md": "ingested", "b.md": "quarantined"}
+        assert {o.path: o.status for o in store.outcomes()} == {
+            "a.md": "ingested",
+            "b.md": "quarantined",
+        }
 
 
 def test_remove_files_drops_documents_chunks_and_orphan_vectors(tmp_path):
@@ -78,7 +91,12 @@ def test_fts5_table_answers_sql_full_text_queries(tmp_path):
         ).fetchall()
         assert len(rows) == 1  # porter stemming: "approve" matches "approves"
         store.replace_chunks(d.doc_id, [])
-        assert store.conn.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'approve'").fetchone()[0] == 0
+        assert (
+            store.conn.execute(
+                "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'approve'"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_themes_round_trip(tmp_path):

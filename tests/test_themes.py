@@ -38,7 +38,9 @@ def test_theme_model_is_deterministic_and_covers_every_chunk():
     docs = [f"d{i % 7}" for i in range(60)]
     model = ThemeModel(clusterer=KMeansClusterer(candidates=(2, 3, 4)))
     themes, assignment = model.fit(ids, TEXTS, blobs(), docs)
-    again, assignment2 = ThemeModel(clusterer=KMeansClusterer(candidates=(2, 3, 4))).fit(ids, TEXTS, blobs(), docs)
+    again, assignment2 = ThemeModel(clusterer=KMeansClusterer(candidates=(2, 3, 4))).fit(
+        ids, TEXTS, blobs(), docs
+    )
     assert themes == again and assignment == assignment2
     assert set(assignment) == set(ids)
     assert sum(t.size for t in themes) == 60

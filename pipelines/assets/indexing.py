@@ -1,6 +1,5 @@
 """Indexing assets: chunk embeddings (cached by text hash) and the BM25 + dense search index."""
 
-
 import time
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset

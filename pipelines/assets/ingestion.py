@@ -1,6 +1,5 @@
 """Ingestion assets: corpus files to documents and pages, then sentence-aligned chunks."""
 
-
 import time
 from collections import Counter
 

@@ -1,6 +1,5 @@
 """Synthesis assets: recurring themes across the corpus, and the seven cited evidence briefs."""
 
-
 import time
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset

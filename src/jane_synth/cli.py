@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -178,7 +177,34 @@ def ui(
     dagster = Path(sys.executable).with_name("dagster")
     cmd = [str(dagster), "dev", "-m", "pipelines.definitions", "-h", host, "-p", str(port)]
     console.print(f"[bold]Dagster UI[/bold] on http://{host}:{port} (DAGSTER_HOME={home})")
-    raise typer.Exit(subprocess.call(cmd, env=env, cwd=PROJECT_ROOT))
+    # Replace this process, so that signals (Ctrl-C, a supervisor's SIGTERM) reach dagster itself.
+    os.chdir(PROJECT_ROOT)
+    os.execve(cmd[0], cmd, env)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind (loopback only by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    out: OutOption = None,
+) -> None:
+    """Serve the search page and its JSON API (/api/search) over the built index."""
+    _offline_env()
+    import uvicorn
+
+    from .search import IndexNotBuiltError
+    from .web import create_app
+
+    try:
+        web_app = create_app(out or default_output_dir())
+    except IndexNotBuiltError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    web_app.state.service.searcher.encode_query("warm up")  # load the model before the first query
+    console.print(f"[bold]jane-synth search[/bold] on http://{host}:{port}")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":
