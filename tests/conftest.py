@@ -161,3 +161,22 @@ def build_fixture_corpus(folder: Path) -> Path:
     write_fixture_docx(folder / "jane-2-work-packages.docx")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<\ntruncated")
     return folder
+
+
+@pytest.fixture(scope="session")
+def indexed_fixture(tmp_path_factory, embedder):
+    """The fixture corpus ingested, chunked, embedded and indexed through the library (no Dagster)."""
+    from jane_synth.config import OutputLayout
+    from jane_synth.pipeline import chunk_pending, embed_pending, sync_documents
+    from jane_synth.search import build_search_index
+    from jane_synth.store import Store
+
+    root = tmp_path_factory.mktemp("indexed")
+    corpus = build_fixture_corpus(root / "corpus")
+    layout = OutputLayout(root / "out")
+    with Store(layout.database) as store:
+        sync_documents(store, corpus, layout)
+        chunk_pending(store)
+        embed_pending(store, embedder)
+        build_search_index(store, layout)
+    return corpus, layout

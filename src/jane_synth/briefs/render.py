@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..store import Store
 from .model import Brief
@@ -21,7 +21,7 @@ def _anchor(heading: str) -> str:
 def _environment(autoescape: bool) -> Environment:
     env = Environment(
         loader=PackageLoader("jane_synth", "templates"),
-        autoescape=select_autoescape(["html"]) if autoescape else False,
+        autoescape=autoescape,  # by argument: select_autoescape would not match "*.html.j2"
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

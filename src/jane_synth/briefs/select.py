@@ -1,16 +1,25 @@
 """Choosing the evidence for each NoE and design dimension.
 
-For every (NoE, dimension) pair: hybrid retrieval over the current (not superseded) English
-chunks, a boost for chunks about that NoE, then sentence-level scoring of the candidates against
-the question, and a diverse pick (maximal marginal relevance, few statements per document).
-Statements are sentences copied verbatim from the page text, never generated text.
+Every section of a brief answers one design dimension's key question in two strands:
+
+- **about this NoE**: statements from documents whose main subject is the NoE domain, or
+  sentences that name it;
+- **lessons from existing networks**: statements from documents about ERNs, infrastructures,
+  Joint Actions and policy in general (no single NoE domain as main subject).
+
+For each strand: hybrid retrieval over current (not superseded) English chunks, then every
+sentence of the candidates is scored by its similarity to the dimension's question, a bonus
+when the taxonomy tagged the dimension inside that sentence, and (first strand) its similarity
+to the NoE domain. A diverse pick follows: maximal marginal relevance, one statement per
+document per section, and no sentence twice in a brief. Statements are sentences copied
+verbatim from the page text, never generated text.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,22 +32,33 @@ from .model import Brief, BriefSection, Evidence
 _HAS_VERB_LIKE = re.compile(r"\b(is|are|was|were|has|have|had|will|can|should|must|\w+(ed|es|s))\b")
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    chunk: Chunk
+    start: int  # offsets relative to the chunk text
+    end: int
+    text: str
+    dimensions: frozenset[str]
+    noe_domains: frozenset[str]
+
+
 @dataclass
 class EvidenceSelector:
-    """Picks ``per_section`` statements per dimension from ``candidates`` retrieved chunks."""
+    """Picks statements per dimension: ``per_strand`` about the NoE and as many general lessons."""
 
     searcher: Searcher
-    per_section: int = 4
+    per_strand: int = 2
     candidates: int = 30
-    max_per_document: int = 1
-    noe_boost: float = 0.08
+    dimension_bonus: float = 0.1
+    noe_weight: float = 0.3
     mmr_lambda: float = 0.75
     min_chars: int = 50
     max_chars: int = 420
     language: str = "en"
+    _sentences_by_chunk: dict[str, list[_Sentence]] = field(default_factory=dict, init=False)
+    _vectors: dict[str, np.ndarray] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        self._sentence_cache: dict[str, np.ndarray] = {}
         docs = self.searcher.documents
         self._eligible = {
             d.doc_id
@@ -46,16 +66,13 @@ class EvidenceSelector:
             if d.superseded_by is None and (d.meta.language or self.language) == self.language
         }
 
-    def _about_noe(self, chunk: Chunk, noe: Term) -> bool:
-        meta = self.searcher.documents[chunk.doc_id].meta
-        return (
-            meta.main_noe_domain == noe.slug
-            or noe.slug in meta.noe_domains
-            or any(e.slug == noe.slug for e in chunk.entities)
-        )
+    # -- sentences ------------------------------------------------------------------------
 
-    def _sentences(self, chunk: Chunk) -> list[tuple[int, int, str]]:
-        """(start, end, text) of usable sentences, offsets relative to the chunk."""
+    def _sentences(self, chunk: Chunk) -> list[_Sentence]:
+        """Usable statements of a chunk: complete, declarative sentences of a sensible length."""
+        cached = self._sentences_by_chunk.get(chunk.chunk_id)
+        if cached is not None:
+            return cached
         out = []
         for sent in default_nlp()(chunk.text).sents:
             text = sent.text.strip()
@@ -67,79 +84,122 @@ class EvidenceSelector:
             if not _HAS_VERB_LIKE.search(text.lower()):
                 continue
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            out.append((start, start + len(text), text))
+            end = start + len(text)
+            inside = [e for e in chunk.entities if e.start >= start and e.end <= end]
+            out.append(
+                _Sentence(
+                    chunk,
+                    start,
+                    end,
+                    text,
+                    frozenset(e.slug for e in inside if e.label == "DIMENSION"),
+                    frozenset(e.slug for e in inside if e.label == "NOE_DOMAIN"),
+                )
+            )
+        self._sentences_by_chunk[chunk.chunk_id] = out
         return out
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._sentence_cache]
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
-            for t, v in zip(missing, self.searcher.embedder.encode(missing), strict=True):
-                self._sentence_cache[t] = v
-        return np.stack([self._sentence_cache[t] for t in texts])
+            vectors = self.searcher.embedder.encode(missing)
+            self._vectors.update(zip(missing, vectors, strict=True))
+        return np.stack([self._vectors[t] for t in texts])
 
-    def section(self, noe: Term, dimension: Term) -> BriefSection:
-        query = f"{noe.name}: {dimension.name}. {dimension.description}"
-        ranked = self.searcher.rank(query, k=self.candidates * 3, mode="hybrid")
-        rows = [r for r, _ in ranked if self.searcher.chunks[r].doc_id in self._eligible]
-        rows = rows[: self.candidates]
-        pool: list[tuple[Chunk, int, int, str, bool]] = []
-        for row in rows:
-            chunk = self.searcher.chunks[row]
-            about = self._about_noe(chunk, noe)
-            for start, end, text in self._sentences(chunk):
-                pool.append((chunk, start, end, text, about))
-        if not pool:
-            return BriefSection(dimension, ())
+    # -- strands --------------------------------------------------------------------------
 
-        query_vec = self.searcher.embedder.encode_query(query)
-        vectors = self._encode([p[3] for p in pool])
-        dim_terms = {t.lower() for t in (dimension.name, *dimension.terms)}
-        relevance = vectors @ query_vec
-        for i, (_, _, _, text, about) in enumerate(pool):
-            low = text.lower()
-            relevance[i] += self.noe_boost * about
-            relevance[i] += 0.04 * any(t in low for t in dim_terms)
+    def _doc_about(self, doc_id: str, noe: Term) -> bool:
+        meta = self.searcher.documents[doc_id].meta
+        return meta.main_noe_domain == noe.slug or noe.slug in meta.noe_domains
 
+    def _candidates(self, query: str, keep) -> list[_Sentence]:
+        ranked = self.searcher.rank(query, k=self.candidates * 4, mode="hybrid")
+        chunks = [self.searcher.chunks[row] for row, _ in ranked]
+        chunks = [c for c in chunks if c.doc_id in self._eligible and keep(c)]
+        return [s for c in chunks[: self.candidates] for s in self._sentences(c)]
+
+    def _pick(
+        self, pool: list[_Sentence], scores: np.ndarray, vectors: np.ndarray, used: set[str]
+    ) -> list[int]:
         picked: list[int] = []
-        per_doc: dict[str, int] = {}
-        order = np.lexsort(([p[0].chunk_id for p in pool], -relevance))
-        while len(picked) < self.per_section:
+        docs: set[str] = set()
+        order = np.lexsort(([f"{s.chunk.chunk_id}:{s.start}" for s in pool], -scores))
+        while len(picked) < self.per_strand:
             best, best_score = None, -np.inf
-            for i in order[:200]:
-                chunk = pool[i][0]
-                if i in picked or per_doc.get(chunk.doc_id, 0) >= self.max_per_document:
+            for i in order:
+                s = pool[i]
+                if s.text in used or s.chunk.doc_id in docs:
                     continue
                 redundancy = max((float(vectors[i] @ vectors[j]) for j in picked), default=0.0)
-                score = self.mmr_lambda * relevance[i] - (1 - self.mmr_lambda) * redundancy
+                score = self.mmr_lambda * scores[i] - (1 - self.mmr_lambda) * redundancy
                 if score > best_score + 1e-12:
                     best, best_score = int(i), score
             if best is None:
                 break
             picked.append(best)
-            per_doc[pool[best][0].doc_id] = per_doc.get(pool[best][0].doc_id, 0) + 1
+            docs.add(pool[best].chunk.doc_id)
+            used.add(pool[best].text)
+        return picked
 
-        evidence = []
-        for i in picked:
-            chunk, start, end, text, about = pool[i]
-            doc = self.searcher.documents[chunk.doc_id]
-            evidence.append(
-                Evidence(
-                    quote=text,
-                    citation=Citation(
-                        chunk.doc_id,
-                        doc.meta.title,
-                        chunk.page,
-                        doc.path,
-                        doc.meta.publisher,
-                        doc.meta.year,
-                    ),
-                    chunk_id=chunk.chunk_id,
-                    start=chunk.start + start,
-                    end=chunk.start + end,
-                    score=round(float(relevance[i]), 4),
-                    noe_specific=about,
-                )
+    def _evidence(self, s: _Sentence, score: float, noe_specific: bool) -> Evidence:
+        doc = self.searcher.documents[s.chunk.doc_id]
+        meta = doc.meta
+        return Evidence(
+            quote=s.text,
+            citation=Citation(
+                doc.doc_id, meta.title, s.chunk.page, doc.path, meta.publisher, meta.year
+            ),
+            chunk_id=s.chunk.chunk_id,
+            start=s.chunk.start + s.start,
+            end=s.chunk.start + s.end,
+            score=round(float(score), 4),
+            noe_specific=noe_specific,
+        )
+
+    def section(self, noe: Term, dimension: Term, used: set[str]) -> BriefSection:
+        """The evidence for one dimension of one NoE.
+
+        ``used`` holds the sentences already quoted in this brief (by text, so that the same
+        sentence in two versions or copies of a document is not quoted twice either).
+        """
+        question = f"{dimension.name}: {dimension.description}"
+        dim_vec, noe_vec = self._encode([question, f"{noe.name}: {noe.description}"])
+        evidence: list[Evidence] = []
+
+        strands = (
+            (
+                True,
+                f"{noe.name}. {question}",
+                lambda c: (
+                    self._doc_about(c.doc_id, noe) or any(e.slug == noe.slug for e in c.entities)
+                ),
+            ),
+            (
+                False,
+                question,
+                lambda c: self.searcher.documents[c.doc_id].meta.main_noe_domain is None,
+            ),
+        )
+        for about, query, keep in strands:
+            pool = self._candidates(query, keep)
+            if about:
+                pool = [
+                    s
+                    for s in pool
+                    if noe.slug in s.noe_domains
+                    or self.searcher.documents[s.chunk.doc_id].meta.main_noe_domain == noe.slug
+                ]
+            if not pool:
+                continue
+            vectors = self._encode([s.text for s in pool])
+            scores = vectors @ dim_vec
+            scores += self.dimension_bonus * np.array(
+                [dimension.slug in s.dimensions for s in pool]
             )
+            if about:
+                scores += self.noe_weight * (vectors @ noe_vec)
+            for i in self._pick(pool, scores, vectors, used):
+                evidence.append(self._evidence(pool[i], scores[i], about))
         return BriefSection(dimension, tuple(evidence))
 
 
@@ -153,6 +213,7 @@ def build_briefs(searcher: Searcher, taxonomy: Taxonomy, **selector_options) -> 
     fingerprint = corpus_fingerprint(list(searcher.documents))
     briefs = []
     for noe in taxonomy.noe_domains:
-        sections = tuple(selector.section(noe, dim) for dim in taxonomy.dimensions)
+        used: set[str] = set()
+        sections = tuple(selector.section(noe, dim, used) for dim in taxonomy.dimensions)
         briefs.append(Brief(noe, sections, len(searcher.documents), fingerprint))
     return briefs

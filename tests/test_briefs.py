@@ -1,0 +1,135 @@
+import json
+
+import pytest
+
+from jane_synth.briefs import (
+    build_briefs,
+    render_html,
+    render_markdown,
+    verify_brief_file,
+    write_briefs,
+)
+from jane_synth.briefs.render import _anchor
+from jane_synth.search import Searcher
+from jane_synth.store import Store
+from jane_synth.taxonomy import load_taxonomy
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def briefs_and_searcher(indexed_fixture, embedder):
+    _, layout = indexed_fixture
+    searcher = Searcher.open(layout.root, embedder=embedder)
+    yield build_briefs(searcher, load_taxonomy()), searcher
+    searcher.close()
+
+
+def test_one_brief_per_noe_with_a_section_per_dimension(briefs_and_searcher):
+    briefs, _ = briefs_and_searcher
+    tax = load_taxonomy()
+    assert [b.noe.slug for b in briefs] == [n.slug for n in tax.noe_domains]
+    for brief in briefs:
+        assert [s.dimension.slug for s in brief.sections] == [d.slug for d in tax.dimensions]
+
+
+def test_every_statement_is_the_exact_text_at_its_cited_offsets(briefs_and_searcher):
+    briefs, searcher = briefs_and_searcher
+    n = 0
+    for brief in briefs:
+        for section in brief.sections:
+            for ev in section.evidence:
+                page = searcher.store.page_text(ev.citation.doc_id, ev.citation.page)
+                assert page[ev.start : ev.end] == ev.quote
+                n += 1
+    assert n > 30
+
+
+def test_no_sentence_is_quoted_twice_in_a_brief(briefs_and_searcher):
+    briefs, _ = briefs_and_searcher
+    for brief in briefs:
+        quotes = [ev.quote for s in brief.sections for ev in s.evidence]
+        assert len(quotes) == len(set(quotes))
+
+
+def test_noe_strand_quotes_come_from_documents_or_sentences_about_that_noe(briefs_and_searcher):
+    briefs, searcher = briefs_and_searcher
+    for brief in briefs:
+        for section in brief.sections:
+            for ev in section.evidence:
+                meta = searcher.documents[ev.citation.doc_id].meta
+                if ev.noe_specific:
+                    assert (
+                        meta.main_noe_domain == brief.noe.slug
+                        or brief.noe.name.split()[0].lower() in ev.quote.lower()
+                        or any(term.lower() in ev.quote.lower() for term in brief.noe.terms)
+                    )
+                else:
+                    assert meta.main_noe_domain is None
+
+
+def test_non_english_documents_are_not_quoted(briefs_and_searcher):
+    briefs, searcher = briefs_and_searcher
+    for brief in briefs:
+        for s in brief.sections:
+            for ev in s.evidence:
+                assert searcher.documents[ev.citation.doc_id].meta.language == "en"
+
+
+def test_markdown_and_html_cite_every_statement(briefs_and_searcher):
+    briefs, _ = briefs_and_searcher
+    brief = next(b for b in briefs if b.noe.slug == "palliative-care")
+    md = render_markdown(brief)
+    html = render_html(brief)
+    for s in brief.sections:
+        for ev in s.evidence:
+            number = brief.source_number(ev.citation.doc_id)
+            assert f"[{number}, p. {ev.citation.page}]" in md
+            assert f'href="#source-{number}"' in html
+    assert md.count("\n1. ") >= 1 and "## Sources" in md
+
+
+def test_html_escapes_document_text(briefs_and_searcher):
+    briefs, _ = briefs_and_searcher
+    from dataclasses import replace
+
+    brief = briefs[0]
+    section = next(s for s in brief.sections if s.evidence)
+    evil = replace(section.evidence[0], quote="<script>alert(1)</script> is text.")
+    hacked = replace(brief, sections=(replace(section, evidence=(evil,)),))
+    html = render_html(hacked)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_written_briefs_verify_against_the_store(briefs_and_searcher, indexed_fixture, tmp_path):
+    briefs, _ = briefs_and_searcher
+    _, layout = indexed_fixture
+    (tmp_path / "stale.md").write_text("old")
+    paths = write_briefs(briefs, tmp_path)
+    assert len(paths) == 21 and not (tmp_path / "stale.md").exists()
+    with Store(layout.database) as store:
+        for path in tmp_path.glob("*.json"):
+            assert verify_brief_file(path, store) == []
+        # A tampered quote is caught.
+        path = tmp_path / "survivorship.json"
+        data = json.loads(path.read_text())
+        section = next(s for s in data["sections"] if s["evidence"])
+        section["evidence"][0]["quote"] += " (edited)"
+        path.write_text(json.dumps(data))
+        assert len(verify_brief_file(path, store)) == 1
+
+
+def test_briefs_are_deterministic(indexed_fixture, embedder, briefs_and_searcher):
+    briefs, _ = briefs_and_searcher
+    _, layout = indexed_fixture
+    again = Searcher.open(layout.root, embedder=embedder)
+    try:
+        assert build_briefs(again, load_taxonomy()) == briefs
+    finally:
+        again.close()
+
+
+def test_anchor_matches_github_heading_ids():
+    assert _anchor("2. Membership and criteria") == "2-membership-and-criteria"
+    assert _anchor("4. IT and data infrastructure") == "4-it-and-data-infrastructure"
