@@ -66,4 +66,32 @@ def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
     )
 
 
-ALL_CHECKS = [every_file_has_an_outcome, every_chunk_has_a_vector, brief_quotes_match_their_pages]
+MIN_SOURCES_PER_BRIEF = 6
+
+
+@asset_check(
+    asset=briefs,
+    description=f"Every brief cites at least {MIN_SOURCES_PER_BRIEF} distinct documents (a warning: a small corpus may not have them).",
+)
+def briefs_cite_enough_sources(settings: JaneSettings) -> AssetCheckResult:
+    counts = {}
+    for slug in (n.slug for n in load_taxonomy().noe_domains):
+        path = settings.layout.briefs_dir / f"{slug}.json"
+        if path.is_file():
+            sections = json.loads(path.read_text())["sections"]
+            counts[slug] = len({ev["citation"]["doc_id"] for s in sections for ev in s["evidence"]})
+        else:
+            counts[slug] = 0
+    return AssetCheckResult(
+        passed=min(counts.values()) >= MIN_SOURCES_PER_BRIEF,
+        severity=AssetCheckSeverity.WARN,
+        metadata={"distinct_sources": MetadataValue.json(counts)},
+    )
+
+
+ALL_CHECKS = [
+    every_file_has_an_outcome,
+    every_chunk_has_a_vector,
+    brief_quotes_match_their_pages,
+    briefs_cite_enough_sources,
+]

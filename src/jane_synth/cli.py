@@ -99,10 +99,15 @@ def run(
 
     failed_checks = []
     for event in result.get_asset_check_evaluations():
-        status = "[green]passed[/green]" if event.passed else "[red]FAILED[/red]"
-        console.print(f"check {event.asset_key.to_user_string()}:{event.check_name} {status}")
-        if not event.passed:
+        severity = event.severity.value if event.severity else "ERROR"
+        if event.passed:
+            status = "[green]passed[/green]"
+        elif severity == "WARN":
+            status = "[yellow]warning[/yellow]"
+        else:
+            status = "[red]FAILED[/red]"
             failed_checks.append(event.check_name)
+        console.print(f"check {event.asset_key.to_user_string()}:{event.check_name} {status}")
     if not result.success:
         console.print("[red]the run failed; see the log above[/red]")
         raise typer.Exit(1)
