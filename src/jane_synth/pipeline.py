@@ -14,10 +14,12 @@ from pathlib import Path
 from .chunking import Chunker
 from .config import OutputLayout
 from .embedding import Embedder, embed_missing
-from .ingest import IngestLimits, discover, file_sha256, ingest_file
+from .ingest import IngestLimits, discover, file_sha256
+from .ingest.parallel import ingest_files
 from .records import IngestOutcome, Theme
 from .store import Store
 from .themes import ThemeModel
+from .versions import VersionCandidate, VersionGroup, find_version_groups, superseded_map
 
 
 @dataclass
@@ -26,8 +28,12 @@ class SyncSummary:
 
     outcomes: list[IngestOutcome]
     parsed: list[str] = field(default_factory=list)
+    """Files that became documents this run (new or changed, and ingested)."""
+    processed: list[str] = field(default_factory=list)
+    """Every new or changed file sent through ingestion this run, whatever its outcome."""
     unchanged: int = 0
     removed: int = 0
+    version_groups: list[VersionGroup] = field(default_factory=list)
     seconds: float = 0.0
 
     def counts(self) -> dict[str, int]:
@@ -37,39 +43,118 @@ class SyncSummary:
         return counts
 
 
-def write_ingest_report(outcomes: list[IngestOutcome], path: Path) -> None:
+def write_ingest_report(
+    outcomes: list[IngestOutcome], path: Path, versions: dict[str, list[str]] | None = None
+) -> None:
+    """One object per file; ``versions`` lists the other versions of a file's document (newest
+    first), empty when it has none."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    rows = [asdict(o) for o in sorted(outcomes, key=lambda o: o.path)]
+    versions = versions or {}
+    rows = [
+        {**asdict(o), "versions": versions.get(o.path, [])}
+        for o in sorted(outcomes, key=lambda o: o.path)
+    ]
     path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def sync_documents(
-    store: Store, corpus_dir: Path, layout: OutputLayout, limits: IngestLimits | None = None
-) -> SyncSummary:
-    """Bring the store in line with the corpus folder and write ``ingest_report.json``."""
-    t0 = time.perf_counter()
-    corpus_dir = Path(corpus_dir)
-    files = discover(corpus_dir)
+def _changed_files(
+    store: Store, corpus_dir: Path, files: list[Path], summary: SyncSummary
+) -> list[tuple[Path, str]]:
+    """``(path, sha256)`` of the files that are new or whose content changed."""
     known = store.file_hashes()
-    summary = SyncSummary(outcomes=[])
-    current: set[str] = set()
+    todo = []
     for path in files:
         rel = path.relative_to(corpus_dir).as_posix()
-        current.add(rel)
         try:
             sha = file_sha256(path.read_bytes())
         except OSError:
             sha = ""
         if sha and known.get(rel) == sha:
             summary.unchanged += 1
-            continue
-        outcome, parsed = ingest_file(path, corpus_dir, limits)
+        else:
+            todo.append((path, sha))
+    return todo
+
+
+def _record(store: Store, outcome: IngestOutcome, sha: str, parsed) -> IngestOutcome:
+    """Store one result; a file that cannot be stored is recorded as quarantined instead."""
+    try:
         store.record(outcome, sha, parsed)
-        if parsed is not None:
-            summary.parsed.append(rel)
-    summary.removed = store.remove_files(sorted(set(known) - current))
+        return outcome
+    except Exception as exc:  # e.g. text the database refuses: the run goes on
+        reason = f"could not be stored: {type(exc).__name__}: {exc}"
+        failed = IngestOutcome(outcome.path, "quarantined", reason, outcome.pages, 0, "", "")
+        store.record(failed, sha, None)
+        return failed
+
+
+def link_versions(store: Store) -> list[VersionGroup]:
+    """Find near-duplicate documents in the store and mark all but the newest as superseded."""
+    candidates = [
+        VersionCandidate(
+            doc.doc_id,
+            doc.path,
+            "\n".join(p.text for p in store.pages(doc.doc_id)),
+            doc.meta.year,
+            doc.meta.title,
+            doc.meta.version,
+        )
+        for doc in store.documents()
+    ]
+    groups = find_version_groups(candidates)
+    store.set_superseded(superseded_map(groups))
+    return groups
+
+
+def _versions_by_path(outcomes: list[IngestOutcome], groups: list[VersionGroup]):
+    """``file path -> paths of the other versions``, for the ingest report."""
+    group_of = {doc_id: g for g in groups for doc_id in g.doc_ids}
+    files_of: dict[str, list[str]] = {}
+    for o in sorted(outcomes, key=lambda o: o.path):
+        if o.doc_id in group_of:
+            files_of.setdefault(o.doc_id, []).append(o.path)
+    versions: dict[str, list[str]] = {}
+    for o in outcomes:
+        group = group_of.get(o.doc_id)
+        if group is None or o.status == "quarantined":
+            continue
+        versions[o.path] = [
+            p for doc_id in group.doc_ids for p in files_of.get(doc_id, []) if p != o.path
+        ]
+    return versions
+
+
+def sync_documents(
+    store: Store,
+    corpus_dir: Path,
+    layout: OutputLayout,
+    limits: IngestLimits | None = None,
+    workers: int | None = None,
+) -> SyncSummary:
+    """Bring the store in line with the corpus folder and write ``ingest_report.json``.
+
+    New and changed files are parsed on every core (``workers``, default all), and stored one by
+    one in path order; unchanged files are skipped by content hash; files that left the folder
+    are forgotten with their chunks. Then near-duplicate documents are linked as versions.
+    """
+    t0 = time.perf_counter()
+    corpus_dir = Path(corpus_dir)
+    files = discover(corpus_dir)
+    current = {path.relative_to(corpus_dir).as_posix() for path in files}
+    known = set(store.file_hashes())
+    summary = SyncSummary(outcomes=[])
+    todo = _changed_files(store, corpus_dir, files, summary)
+    shas = dict(todo)
+    for path, outcome, parsed in ingest_files([p for p, _ in todo], corpus_dir, limits, workers):
+        outcome = _record(store, outcome, shas[path], parsed)
+        summary.processed.append(outcome.path)
+        if parsed is not None and outcome.status != "quarantined":
+            summary.parsed.append(outcome.path)
+    summary.removed = store.remove_files(sorted(known - current))
+    summary.version_groups = link_versions(store)
     summary.outcomes = [o for o in store.outcomes() if o.path in current]
-    write_ingest_report(summary.outcomes, layout.ingest_report)
+    versions = _versions_by_path(summary.outcomes, summary.version_groups)
+    write_ingest_report(summary.outcomes, layout.ingest_report, versions)
     summary.seconds = time.perf_counter() - t0
     return summary
 

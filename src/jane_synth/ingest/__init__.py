@@ -1,6 +1,7 @@
 """Ingestion: discover corpus files and turn each into clean, page-cited text, or say why not.
 
-Public API: :func:`discover`, :func:`ingest_file`, :class:`IngestLimits`, :class:`IngestError`.
+Public API: :func:`discover`, :func:`ingest_file`, :class:`IngestLimits`, :class:`IngestError`;
+:func:`jane_synth.ingest.parallel.ingest_files` runs :func:`ingest_file` on every core.
 """
 
 from __future__ import annotations
@@ -41,14 +42,19 @@ SUPPORTED_SUFFIXES = {
 }
 _DEFAULT_DOC_TYPE = {"html": "webpage"}
 MIN_DOCUMENT_CHARS = 20
+MIN_PAGE_CHARS = 20
 
 
 @dataclass(frozen=True)
 class IngestLimits:
-    """Files beyond these limits are quarantined as too large."""
+    """Files beyond these limits are quarantined as too large; OCR settings for scanned pages."""
 
     max_bytes: int = 100 * 1024 * 1024
     max_pages: int = 2000
+    ocr: bool = True
+    """OCR pages without a text layer when ``tesseract`` is on the PATH."""
+    max_ocr_pages: int = 50
+    """At most this many pages of one document are OCR'd (Tesseract takes seconds a page)."""
 
 
 def discover(corpus_dir: Path) -> list[Path]:
@@ -78,23 +84,27 @@ def file_sha256(data: bytes) -> str:
 
 
 def _extract(path: Path, fmt: str, data: bytes, limits: IngestLimits):
-    """Raw page texts, declared metadata and inferred metadata for one file."""
+    """Raw page texts, declared metadata, inferred metadata and the PDF details for one file."""
     warnings: list[str] = []
     inferred: dict = {}
     if fmt == "pdf":
+        from .ocr import tesseract_path
         from .pdf import read_pdf
 
-        raw = read_pdf(path, max_pages=limits.max_pages)
+        ocr = limits.ocr and tesseract_path() is not None
+        raw = read_pdf(
+            path, max_pages=limits.max_pages, ocr=ocr, max_ocr_pages=limits.max_ocr_pages
+        )
         warnings += raw.warnings
         inferred = {"title": raw.title, "publisher": raw.author, "year": raw.creation_year}
-        return raw.pages, read_sidecar(path), inferred, warnings
+        return raw.pages, read_sidecar(path), inferred, warnings, raw
 
     if fmt == "docx":
         from .docx import read_docx
 
         text, title, author = read_docx(path)
         inferred = {"title": title, "publisher": author}
-        return [text], read_sidecar(path), inferred, warnings
+        return [text], read_sidecar(path), inferred, warnings, None
 
     try:
         text = data.decode("utf-8")
@@ -106,7 +116,7 @@ def _extract(path: Path, fmt: str, data: bytes, limits: IngestLimits):
         from .html import extract_html, html_title
 
         inferred = {"title": html_title(text)}
-        return [extract_html(text)], read_sidecar(path), inferred, warnings
+        return [extract_html(text)], read_sidecar(path), inferred, warnings, None
 
     from .text import first_heading, markdown_to_text
 
@@ -114,15 +124,43 @@ def _extract(path: Path, fmt: str, data: bytes, limits: IngestLimits):
     declared = {**read_sidecar(path), **declared}
     inferred = {"title": first_heading(body) if fmt == "markdown" else ""}
     page = markdown_to_text(body) if fmt == "markdown" else body
-    return [page], declared, inferred, warnings
+    return [page], declared, inferred, warnings, None
+
+
+def _pdf_page_warnings(raw, pages_text: list[str]) -> list[str]:
+    """Warnings about OCR'd pages and pages left without a text layer."""
+    from .pdf import page_ranges
+
+    warnings = []
+    if raw.ocr_pages:
+        warnings.append(f"OCR on page(s) {page_ranges(raw.ocr_pages)}")
+    blank = [n for n in raw.image_pages if len(pages_text[n - 1]) < MIN_PAGE_CHARS]
+    if blank:
+        warnings.append(f"no text layer on page(s) {page_ranges(blank)}")
+    return warnings
+
+
+def _no_text_layer_reason(raw, n_pages: int, limits: IngestLimits) -> str:
+    from .ocr import tesseract_path
+
+    if not limits.ocr:
+        how = "OCR turned off"
+    elif tesseract_path() is None:
+        how = "OCR not available: install tesseract-ocr"
+    elif raw.ocr_tried < len(raw.image_pages):
+        how = f"OCR stopped at the limit of {limits.max_ocr_pages} page(s)"
+    else:
+        how = "OCR found no text"
+    return f"no text layer ({n_pages} page(s) of images without text; {how})"
 
 
 def ingest_file(
-    path: Path, corpus_dir: Path, limits: IngestLimits | None = None
+    path: Path, corpus_dir: Path | None, limits: IngestLimits | None = None
 ) -> tuple[IngestOutcome, ParsedDocument | None]:
     """Ingest one file. Never raises for bad input: the outcome says what happened and why."""
     limits = limits or IngestLimits()
-    rel = Path(path).relative_to(corpus_dir).as_posix() if corpus_dir else Path(path).name
+    path = Path(path)
+    rel = path.relative_to(corpus_dir).as_posix() if corpus_dir else path.name
 
     def quarantine(reason: str, doc_id: str = "", pages: int = 0) -> tuple[IngestOutcome, None]:
         return IngestOutcome(rel, "quarantined", reason, pages, 0, "", doc_id), None
@@ -142,7 +180,7 @@ def ingest_file(
         return quarantine("empty: the file has no content", doc_id)
 
     try:
-        raw_pages, declared, inferred, warnings = _extract(path, fmt, data, limits)
+        raw_pages, declared, inferred, warnings, raw_pdf = _extract(path, fmt, data, limits)
         pages_text = clean_page_texts(raw_pages)
         meta, meta_warnings = build_meta(
             declared,
@@ -158,19 +196,20 @@ def ingest_file(
         return quarantine(f"corrupt or unreadable structure: {type(exc).__name__}: {exc}", doc_id)
     warnings += meta_warnings
 
-    empty_pages = [i for i, t in enumerate(pages_text, start=1) if len(t) < MIN_DOCUMENT_CHARS]
     total_chars = sum(len(t) for t in pages_text)
+    image_only = raw_pdf is not None and bool(raw_pdf.image_pages)
+    if image_only and all(len(t) < MIN_PAGE_CHARS for t in pages_text):
+        reason = _no_text_layer_reason(raw_pdf, len(pages_text), limits)
+        return quarantine(reason, doc_id, len(pages_text))
+    if total_chars < MIN_DOCUMENT_CHARS and raw_pdf is not None and raw_pdf.damaged:
+        reason = f"corrupt or unreadable structure: {raw_pdf.damaged}; no text could be recovered"
+        return quarantine(reason, doc_id, len(pages_text))
     if total_chars < MIN_DOCUMENT_CHARS:
-        reason = "no text layer" if fmt == "pdf" else "empty: no text after extraction"
-        return quarantine(
-            f"{reason} ({len(pages_text)} page(s); OCR not available)" if fmt == "pdf" else reason,
-            doc_id,
-            len(pages_text),
-        )
-    if fmt == "pdf" and empty_pages and len(pages_text) > 1:
-        from .pdf import page_ranges
-
-        warnings.append(f"no text layer on page(s) {page_ranges(empty_pages)}")
+        where = f" ({len(pages_text)} page(s))" if fmt == "pdf" else ""
+        detail = f"only {total_chars} characters of text" if total_chars else "no text"
+        return quarantine(f"empty: {detail}{where}", doc_id, len(pages_text))
+    if raw_pdf is not None:
+        warnings += _pdf_page_warnings(raw_pdf, pages_text)
 
     full_text = "\n".join(pages_text)
     language = meta.language or detect_language(full_text)

@@ -1,4 +1,6 @@
-"""Language identification restricted to the languages of EU documents."""
+"""Language identification, restricted to the languages of EU documents for Latin, Greek and
+Cyrillic text; text mostly in another script (Arabic, Chinese, ...) is labelled with its own
+language instead."""
 
 from __future__ import annotations
 
@@ -12,12 +14,30 @@ MIN_CHARS = 40
 
 
 @cache
-def _identifier():
+def _identifier(restricted: bool = True):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages([lang for lang in EU_LANGUAGES if lang != "ga"])
+    if restricted:
+        ident.set_languages([lang for lang in EU_LANGUAGES if lang != "ga"])
     return ident
+
+
+def _european_script(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        code < 0x250  # Latin, Latin-1, Latin Extended-A/B
+        or 0x370 <= code < 0x530  # Greek, Cyrillic
+        or 0x1E00 <= code < 0x2000  # Latin Extended Additional, Greek Extended
+    )
+
+
+def european_script_share(text: str) -> float:
+    """Share of letters written in the Latin, Greek or Cyrillic script."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(map(_european_script, letters)) / len(letters)
 
 
 def detect_language(text: str, default: str = "und") -> str:
@@ -25,5 +45,6 @@ def detect_language(text: str, default: str = "und") -> str:
     sample = " ".join(text.split())[:5000]
     if len(sample) < MIN_CHARS:
         return default
-    lang, _prob = _identifier().classify(sample)
+    restricted = european_script_share(sample) >= 0.5
+    lang, _prob = _identifier(restricted).classify(sample)
     return str(lang)
