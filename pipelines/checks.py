@@ -9,11 +9,11 @@ from jane_synth.embedding import MODEL_NAME
 from jane_synth.ingest import discover
 from jane_synth.taxonomy import load_taxonomy
 
-from .assets import briefs, documents, embeddings
+from .assets import briefs, corpus, embeddings
 from .resources import JaneSettings
 
 
-@asset_check(asset=documents, description="Every file in the corpus folder has an ingest outcome.")
+@asset_check(asset=corpus, description="Every file in the corpus folder has an ingest outcome.")
 def every_file_has_an_outcome(settings: JaneSettings) -> AssetCheckResult:
     files = {p.relative_to(settings.corpus_path).as_posix() for p in discover(settings.corpus_path)}
     report = settings.layout.ingest_report

@@ -8,7 +8,7 @@ from dagster import Definitions
 
 from .assets import ALL_ASSETS
 from .checks import ALL_CHECKS
-from .jobs import corpus_change_sensor, refresh_all_job, weekly_refresh_schedule
+from .jobs import corpus_change_sensor, ingest_files_job, refresh_all_job, weekly_refresh_schedule
 from .resources import EmbeddingModel, JaneSettings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -20,7 +20,7 @@ def build_definitions(corpus_dir: str | None = None, output_dir: str | None = No
     return Definitions(
         assets=ALL_ASSETS,
         asset_checks=ALL_CHECKS,
-        jobs=[refresh_all_job],
+        jobs=[ingest_files_job, refresh_all_job],
         schedules=[weekly_refresh_schedule],
         sensors=[corpus_change_sensor],
         resources={"settings": JaneSettings(**overrides), "embedding_model": EmbeddingModel()},

@@ -1,27 +1,46 @@
-"""The job over all assets, its weekly schedule, and a sensor on the corpus folder."""
+"""Jobs, the weekly schedule, and the sensor that turns corpus files into partitions."""
 
 import hashlib
 
 from dagster import (
+    AddDynamicPartitionsRequest,
     AssetSelection,
     DefaultScheduleStatus,
     DefaultSensorStatus,
+    DeleteDynamicPartitionsRequest,
     RunRequest,
     ScheduleDefinition,
     SensorEvaluationContext,
+    SensorResult,
     SkipReason,
     define_asset_job,
     sensor,
 )
 
-from jane_synth.ingest import discover
-
+from .assets import documents
+from .partitions import corpus_files, wanted_keys
 from .resources import JaneSettings
+
+RUN_TAGS = {"jane/pipeline": "refresh"}
+
+ingest_files_job = define_asset_job(
+    "ingest_files",
+    selection=AssetSelection.all(),
+    tags=RUN_TAGS,
+    description=(
+        "Ingest the given corpus-file partitions (one run for a range of them), then refresh "
+        "everything downstream: corpus, chunks, vectors, index, themes and briefs."
+    ),
+)
 
 refresh_all_job = define_asset_job(
     "refresh_all",
-    selection=AssetSelection.all(),
-    description="Ingest the corpus folder, rebuild chunks, vectors, index, themes and briefs.",
+    selection=AssetSelection.all() - AssetSelection.assets(documents),
+    tags=RUN_TAGS,
+    description=(
+        "Reconcile the store with the corpus folder (the corpus asset ingests whatever changed) "
+        "and rebuild chunks, vectors, index, themes and briefs. Needs no partition."
+    ),
 )
 
 weekly_refresh_schedule = ScheduleDefinition(
@@ -34,31 +53,49 @@ weekly_refresh_schedule = ScheduleDefinition(
 )
 
 
-def corpus_fingerprint(settings: JaneSettings) -> str:
-    """A digest of every corpus file's path, size and modification time (and sidecars)."""
-    digest = hashlib.sha256()
-    root = settings.corpus_path
-    for path in discover(root):
-        for p in (path, path.with_name(path.name + ".meta.yaml")):
-            if p.is_file():
-                st = p.stat()
-                digest.update(
-                    f"{p.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode()
-                )
-    return digest.hexdigest()
+def _digest(keys: list[str]) -> str:
+    return hashlib.sha256("\n".join(keys).encode()).hexdigest()
 
 
 @sensor(
-    job=refresh_all_job,
+    jobs=[ingest_files_job, refresh_all_job],
     minimum_interval_seconds=60,
     default_status=DefaultSensorStatus.STOPPED,
-    description="Starts a refresh when a file in the corpus folder is added, changed or removed.",
+    description=(
+        "Watches the corpus folder: adds a partition for each new or changed file, deletes those of "
+        "removed files, and starts one run for the new ones (or a refresh when files were only "
+        "removed). Its cursor is a digest of the current partition keys."
+    ),
 )
 def corpus_change_sensor(context: SensorEvaluationContext, settings: JaneSettings):
     if not settings.corpus_path.is_dir():
         return SkipReason(f"corpus folder {settings.corpus_path} does not exist")
-    fingerprint = corpus_fingerprint(settings)
-    if fingerprint == context.cursor:
+    keys = wanted_keys(settings.corpus_path)
+    digest = _digest(keys)
+    if digest == context.cursor:
         return SkipReason("no file in the corpus folder changed")
-    context.update_cursor(fingerprint)
-    return RunRequest(run_key=fingerprint, tags={"jane/trigger": "corpus-change"})
+    existing = set(context.instance.get_dynamic_partitions(corpus_files.name))
+    added = [k for k in keys if k not in existing]
+    removed = sorted(existing - set(keys))
+    if added:
+        run = RunRequest(
+            run_key=digest,
+            job_name=ingest_files_job.name,
+            tags={
+                "dagster/asset_partition_range_start": added[0],
+                "dagster/asset_partition_range_end": added[-1],
+                "jane/trigger": "corpus-change",
+            },
+        )
+    else:
+        run = RunRequest(
+            run_key=digest, job_name=refresh_all_job.name, tags={"jane/trigger": "corpus-change"}
+        )
+    return SensorResult(
+        run_requests=[run],
+        dynamic_partitions_requests=[
+            AddDynamicPartitionsRequest(corpus_files.name, added),
+            DeleteDynamicPartitionsRequest(corpus_files.name, removed),
+        ],
+        cursor=digest,
+    )

@@ -1,13 +1,30 @@
-from dagster import AssetKey, build_asset_context
+from dagster import (
+    AssetKey,
+    SensorResult,
+    SkipReason,
+    build_asset_context,
+    build_sensor_context,
+    instance_for_test,
+)
 
 from pipelines.definitions import build_definitions, defs
+from pipelines.partitions import wanted_keys
 
 
 def test_definitions_load_assets_job_schedule_sensor_and_checks():
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert keys == {"documents", "chunks", "embeddings", "search_index", "themes", "briefs"}
+    assert keys == {
+        "documents",
+        "corpus",
+        "chunks",
+        "embeddings",
+        "search_index",
+        "themes",
+        "briefs",
+    }
     assert defs.resolve_job_def("refresh_all") is not None
+    assert defs.resolve_job_def("ingest_files") is not None
     assert defs.resolve_schedule_def("weekly_refresh").cron_schedule == "0 6 * * 1"
     assert defs.resolve_sensor_def("corpus_change_sensor") is not None
     check_names = {k.name for k in graph.asset_check_keys}
@@ -32,44 +49,88 @@ def test_asset_dependencies_form_the_pipeline():
         k.to_user_string(): {p.to_user_string() for p in graph.get(k).parent_keys}
         for k in graph.get_all_asset_keys()
     }
-    assert parents["chunks"] == {"documents"}
+    assert parents["corpus"] == {"documents"}
+    assert parents["chunks"] == {"corpus"}
     assert parents["embeddings"] == {"chunks"}
     assert parents["briefs"] == {"search_index", "themes"}
 
 
-def test_documents_asset_runs_with_build_asset_context(tmp_path):
-    from pipelines.assets.ingestion import documents
+def test_documents_asset_ingests_its_partitions_and_corpus_reconciles(tmp_path):
+    from pipelines.assets.ingestion import corpus, documents
     from pipelines.resources import JaneSettings
     from tests.conftest import ERN_NOTE, make_text_corpus
 
-    corpus = make_text_corpus(tmp_path / "corpus", {"note.md": ERN_NOTE, "bad.xyz": "?"})
-    settings = JaneSettings(corpus_dir=str(corpus), output_dir=str(tmp_path / "out"))
-    result = documents(build_asset_context(), settings=settings)
-    assert result.metadata["files"] == 2
+    folder = make_text_corpus(
+        tmp_path / "corpus",
+        {
+            "note.md": ERN_NOTE,
+            "bad.xyz": "?",
+            "other.md": "# Other\n\nECRIN supports trials in Europe.",
+        },
+    )
+    settings = JaneSettings(corpus_dir=str(folder), output_dir=str(tmp_path / "out"))
+    keys = [k for k in wanted_keys(folder) if k.startswith("note.md@")]
+    with instance_for_test() as instance:
+        instance.add_dynamic_partitions("corpus_files", keys)
+        result = documents(
+            build_asset_context(partition_key=keys[0], instance=instance), settings=settings
+        )
+    assert result.metadata["files"] == 1 and result.metadata["parsed"] == 1
+    with settings.open_store() as store:
+        assert set(store.file_hashes()) == {"note.md"}
+    # The unpartitioned corpus asset ingests the rest and writes the report.
+    result = corpus(build_asset_context(), settings=settings)
+    assert result.metadata["files"] == 3
     assert result.metadata["status_quarantined"] == 1
+    assert result.metadata["parsed_this_run"] == 2
     assert (tmp_path / "out" / "ingest_report.json").is_file()
 
 
-def test_sensor_requests_a_run_only_when_the_corpus_changes(tmp_path):
-    from dagster import build_sensor_context
-
+def test_sensor_adds_and_removes_partitions_and_requests_runs(tmp_path):
     from pipelines.jobs import corpus_change_sensor
     from pipelines.resources import JaneSettings
     from tests.conftest import ERN_NOTE, make_text_corpus
 
-    corpus = make_text_corpus(tmp_path / "corpus", {"note.md": ERN_NOTE})
-    settings = JaneSettings(corpus_dir=str(corpus), output_dir=str(tmp_path / "out"))
-    first = corpus_change_sensor(build_sensor_context(resources={"settings": settings}))
-    assert first.run_key
-    same = corpus_change_sensor(
-        build_sensor_context(cursor=first.run_key, resources={"settings": settings})
-    )
-    assert not hasattr(same, "run_key")
-    (corpus / "new.md").write_text("# New\n\nECRIN supports multinational trials.\n")
-    changed = corpus_change_sensor(
-        build_sensor_context(cursor=first.run_key, resources={"settings": settings})
-    )
-    assert changed.run_key and changed.run_key != first.run_key
+    folder = make_text_corpus(tmp_path / "corpus", {"note.md": ERN_NOTE})
+    settings = JaneSettings(corpus_dir=str(folder), output_dir=str(tmp_path / "out"))
+    with instance_for_test() as instance:
+
+        def evaluate(cursor=None):
+            ctx = build_sensor_context(
+                instance=instance, cursor=cursor, resources={"settings": settings}
+            )
+            result = corpus_change_sensor(ctx)
+            if isinstance(result, SensorResult):
+                for request in result.dynamic_partitions_requests:
+                    if request.__class__.__name__.startswith("Add"):
+                        instance.add_dynamic_partitions(
+                            request.partitions_def_name, list(request.partition_keys)
+                        )
+                    else:
+                        for key in request.partition_keys:
+                            instance.delete_dynamic_partition(request.partitions_def_name, key)
+            return result
+
+        first = evaluate()
+        (run,) = first.run_requests
+        assert run.job_name == "ingest_files"
+        (key,) = instance.get_dynamic_partitions("corpus_files")
+        assert key.startswith("note.md@") and run.tags["dagster/asset_partition_range_start"] == key
+
+        assert isinstance(evaluate(first.cursor), SkipReason)
+
+        (folder / "note.md").write_text(ERN_NOTE + "\nA new sentence about ECRIN trials.\n")
+        changed = evaluate(first.cursor)
+        (new_key,) = instance.get_dynamic_partitions("corpus_files")
+        assert (
+            new_key != key
+            and changed.run_requests[0].tags["dagster/asset_partition_range_end"] == new_key
+        )
+
+        (folder / "note.md").unlink()
+        removed = evaluate(changed.cursor)
+        assert removed.run_requests[0].job_name == "refresh_all"
+        assert instance.get_dynamic_partitions("corpus_files") == []
 
 
 def test_build_definitions_overrides_folders(tmp_path):

@@ -43,16 +43,46 @@ def test_changed_file_replaces_old_document_and_its_chunks(tmp_path):
         assert store.documents_without_chunks() == ["2" * 64]
 
 
-def test_quarantined_new_version_keeps_other_documents(tmp_path):
+def test_a_bad_new_version_never_removes_the_stored_document(tmp_path):
     with Store(tmp_path / "db.sqlite") as store:
         store.record(outcome("a.md", "1" * 64), "1" * 64, parsed("1" * 64, "a.md"))
         store.record(outcome("b.md", "3" * 64), "3" * 64, parsed("3" * 64, "b.md"))
-        store.record(outcome("b.md", "4" * 64, "quarantined"), "4" * 64, None)
-        assert [d.path for d in store.documents()] == ["a.md"]
+        stored = store.record(outcome("b.md", "4" * 64, "quarantined"), "4" * 64, None)
+        assert stored.reason.endswith("the previous version stays in the index")
+        assert [d.path for d in store.documents()] == ["a.md", "b.md"]
         assert {o.path: o.status for o in store.outcomes()} == {
             "a.md": "ingested",
             "b.md": "quarantined",
         }
+        # Still bad on the next attempt: still kept. Fixed: replaced. Removed: gone.
+        store.record(outcome("b.md", "5" * 64, "quarantined"), "5" * 64, None)
+        assert [d.doc_id for d in store.documents()] == ["1" * 64, "3" * 64]
+        store.record(outcome("b.md", "6" * 64), "6" * 64, parsed("6" * 64, "b.md"))
+        assert [d.doc_id for d in store.documents()] == ["1" * 64, "6" * 64]
+        store.remove_files(["b.md"])
+        assert [d.doc_id for d in store.documents()] == ["1" * 64]
+
+
+def test_a_quarantined_new_file_stores_no_document(tmp_path):
+    with Store(tmp_path / "db.sqlite") as store:
+        stored = store.record(outcome("c.md", "7" * 64, "quarantined"), "7" * 64, None)
+        assert stored.reason == "" and store.documents() == []
+
+
+def test_a_version_1_database_is_migrated(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TABLE files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, status TEXT NOT NULL,"
+            " reason TEXT NOT NULL, pages INTEGER NOT NULL, chars INTEGER NOT NULL,"
+            " language TEXT NOT NULL, doc_id TEXT NOT NULL)"
+        )
+        conn.execute("INSERT INTO files VALUES ('a.md', 'x', 'ingested', '', 1, 1, 'en', 'd')")
+    with Store(path) as store:
+        assert store.file_hashes() == {"a.md": "x"}
+        store.record(outcome("b.md", "8" * 64), "8" * 64, parsed("8" * 64, "b.md"))
 
 
 def test_remove_files_drops_documents_chunks_and_orphan_vectors(tmp_path):

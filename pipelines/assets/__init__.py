@@ -1,7 +1,16 @@
 from .indexing import embeddings, search_index
-from .ingestion import chunks, documents
+from .ingestion import chunks, corpus, documents
 from .synthesis import briefs, themes
 
-ALL_ASSETS = [documents, chunks, embeddings, search_index, themes, briefs]
+ALL_ASSETS = [documents, corpus, chunks, embeddings, search_index, themes, briefs]
 
-__all__ = ["ALL_ASSETS", "briefs", "chunks", "documents", "embeddings", "search_index", "themes"]
+__all__ = [
+    "ALL_ASSETS",
+    "briefs",
+    "chunks",
+    "corpus",
+    "documents",
+    "embeddings",
+    "search_index",
+    "themes",
+]

@@ -1,56 +1,101 @@
-"""Ingestion assets: corpus files to documents and pages, then sentence-aligned chunks."""
+"""Ingestion assets: corpus files to documents and pages, the reconciled corpus, then chunks."""
 
 import time
+import warnings
 from collections import Counter
 
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    BackfillPolicy,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
 
-from jane_synth.pipeline import chunk_pending, sync_documents
+from jane_synth.pipeline import chunk_pending, ingest_changed, path_of_partition_key, sync_documents
 
+from ..partitions import corpus_files
 from ..resources import JaneSettings
+
+# backfill_policy is marked beta; single-run backfills are what keep one process pool per run.
+warnings.filterwarnings("ignore", message="Parameter `backfill_policy`", category=Warning)
 
 
 @asset(
+    partitions_def=corpus_files,
+    backfill_policy=BackfillPolicy.single_run(),
     group_name="ingestion",
     description=(
-        "Every file of the corpus folder ingested into the store (text per page, metadata) or "
-        "quarantined with a reason; unchanged files are skipped by content hash. "
-        "Writes ingest_report.json."
+        "Corpus files, one partition per file version (path@sha256): each new or changed file "
+        "parsed (text per page, metadata, language) into the store, or quarantined with a reason. "
+        "The corpus_change_sensor adds and removes partitions; one run covers many files."
     ),
     kinds={"python", "sqlite"},
 )
 def documents(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
+    paths = {path_of_partition_key(k) for k in context.partition_keys}
+    with settings.open_store() as store:
+        summary = ingest_changed(store, settings.corpus_path, paths, settings.limits)
+    counts = Counter(o.status for o in summary.outcomes)
+    context.log.info(
+        f"{len(paths)} file(s): {len(summary.processed)} parsed, {summary.unchanged} already stored"
+    )
+    for o in summary.outcomes:
+        if o.status != "ingested":
+            context.log.warning(f"{o.status} {o.path}: {o.reason}")
+    return MaterializeResult(
+        metadata={
+            "files": len(paths),
+            "parsed": len(summary.processed),
+            "already_stored": summary.unchanged,
+            **{
+                f"status_{k}": counts.get(k, 0)
+                for k in ("ingested", "ingested_with_warnings", "quarantined")
+            },
+            "seconds": round(summary.seconds, 3),
+        }
+    )
+
+
+@asset(
+    deps=[documents],
+    group_name="ingestion",
+    description=(
+        "The store reconciled with the corpus folder: files not yet ingested are ingested, deleted "
+        "files are forgotten with their chunks and vectors, versions of the same document are "
+        "linked (the newest feeds the briefs). Writes ingest_report.json."
+    ),
+    kinds={"python", "sqlite"},
+)
+def corpus(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
     with settings.open_store() as store:
         summary = sync_documents(store, settings.corpus_path, settings.layout, settings.limits)
         n_docs = store.count("documents")
+        n_current = len(store.documents(include_superseded=False))
         n_pages = store.count("pages")
     counts = summary.counts()
-    quarantined = [o for o in summary.outcomes if o.status == "quarantined"]
     context.log.info(
-        f"{len(summary.outcomes)} files: {len(summary.parsed)} parsed, {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {counts['quarantined']} quarantined"
+        f"{len(summary.outcomes)} files: {len(summary.processed)} parsed now, {summary.removed} removed, "
+        f"{counts['quarantined']} quarantined, {len(summary.version_groups)} version group(s)"
     )
-    for o in quarantined:
-        context.log.warning(f"quarantined {o.path}: {o.reason}")
+    problems = [o for o in summary.outcomes if o.status != "ingested"]
     table = "\n".join(
         ["| file | status | reason |", "| --- | --- | --- |"]
-        + [
-            f"| {o.path} | {o.status} | {o.reason or '-'} |"
-            for o in summary.outcomes
-            if o.status != "ingested"
-        ]
+        + [f"| {o.path} | {o.status} | {o.reason or '-'} |" for o in problems]
     )
     return MaterializeResult(
         metadata={
             "files": len(summary.outcomes),
-            "parsed_this_run": len(summary.parsed),
+            "parsed_this_run": len(summary.processed),
             "unchanged": summary.unchanged,
             "removed": summary.removed,
             **{f"status_{k}": v for k, v in counts.items()},
             "documents": n_docs,
+            "current_documents": n_current,
             "pages": n_pages,
+            "version_groups": MetadataValue.json([list(g.paths) for g in summary.version_groups]),
             "languages": MetadataValue.json(
-                dict(Counter(o.language for o in summary.outcomes if o.language))
+                dict(sorted(Counter(o.language for o in summary.outcomes if o.language).items()))
             ),
             "not_cleanly_ingested": MetadataValue.md(table),
             "ingest_report": MetadataValue.path(str(settings.layout.ingest_report)),
@@ -60,7 +105,7 @@ def documents(context: AssetExecutionContext, settings: JaneSettings) -> Materia
 
 
 @asset(
-    deps=[documents],
+    deps=[corpus],
     group_name="ingestion",
     description=(
         "Sentence-aligned chunks of each page (spaCy sentencizer), tagged with taxonomy entities "

@@ -31,7 +31,11 @@ OutOption = Annotated[
     typer.Option("--out", help="Output folder [env JANE_OUTPUT_DIR; default outputs/]"),
 ]
 
-TELEMETRY_OFF = "telemetry:\n  enabled: false\n"
+INSTANCE_CONFIG = (
+    "telemetry:\n  enabled: false\n"
+    "# All runs write one SQLite store: queue them instead of running two writers at once.\n"
+    "concurrency:\n  runs:\n    max_concurrent_runs: 1\n"
+)
 
 
 def dagster_home() -> Path:
@@ -40,7 +44,7 @@ def dagster_home() -> Path:
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
-        config.write_text(TELEMETRY_OFF)
+        config.write_text(INSTANCE_CONFIG)
     os.environ["DAGSTER_HOME"] = str(home)
     return home
 
@@ -69,32 +73,60 @@ def run(
     from dagster import DagsterInstance
 
     from pipelines.definitions import build_definitions
+    from pipelines.partitions import range_tags, sync_partitions, wanted_keys
+
+    from .config import OutputLayout
+    from .pipeline import path_of_partition_key
+    from .store import Store
 
     console.print(
         f"[bold]jane-synth run[/bold] corpus={corpus_dir} out={output_dir} dagster_home={home}"
     )
     defs = build_definitions(str(corpus_dir), str(output_dir))
-    job = defs.resolve_job_def("refresh_all")
+    run_config = {"loggers": {"console": {"config": {"log_level": log_level.upper()}}}}
     with DagsterInstance.get() as instance:
+        # Each file version is a partition; only those not in this output's store yet are run.
+        keys = wanted_keys(corpus_dir)
+        added, removed = sync_partitions(instance, keys)
+        with Store(OutputLayout(output_dir).database) as store:
+            stored = store.file_hashes()
+        pending = [
+            k for k in keys if not k.endswith("@" + stored.get(path_of_partition_key(k), "")[:16])
+        ]
+        console.print(
+            f"{len(keys)} corpus files: {len(pending)} to ingest, {len(added)} new partition(s), "
+            f"{len(removed)} removed"
+        )
+        if pending:
+            job = defs.resolve_job_def("ingest_files")
+            tags = range_tags(instance, pending)
+        else:
+            job, tags = defs.resolve_job_def("refresh_all"), {}
         result = job.execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": log_level.upper()}}}},
+            instance=instance, raise_on_error=False, run_config=run_config, tags=tags
         )
 
     table = Table(title="Materializations")
     table.add_column("asset")
     table.add_column("metadata")
+    shown_assets: dict[str, int] = {}
+    rows = {}
     for event in result.get_asset_materialization_events():
         mat = event.event_specific_data.materialization
-        shown = {
-            k: v.value
-            for k, v in mat.metadata.items()
-            if isinstance(v.value, (int, float, str)) and not str(v.value).startswith("|")
-        }
-        table.add_row(
-            mat.asset_key.to_user_string(), ", ".join(f"{k}={v}" for k, v in shown.items())
+        name = mat.asset_key.to_user_string()
+        shown_assets[name] = shown_assets.get(name, 0) + 1
+        # A run over many file partitions reports the same metadata for each: show it once.
+        rows.setdefault(
+            name,
+            {
+                k: v.value
+                for k, v in mat.metadata.items()
+                if isinstance(v.value, (int, float, str)) and not str(v.value).startswith("|")
+            },
         )
+    for name, shown in rows.items():
+        label = f"{name} ({shown_assets[name]} partitions)" if shown_assets[name] > 1 else name
+        table.add_row(label, ", ".join(f"{k}={v}" for k, v in shown.items()))
     console.print(table)
 
     failed_checks = []

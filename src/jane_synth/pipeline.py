@@ -79,13 +79,11 @@ def _changed_files(
 def _record(store: Store, outcome: IngestOutcome, sha: str, parsed) -> IngestOutcome:
     """Store one result; a file that cannot be stored is recorded as quarantined instead."""
     try:
-        store.record(outcome, sha, parsed)
-        return outcome
+        return store.record(outcome, sha, parsed)
     except Exception as exc:  # e.g. text the database refuses: the run goes on
         reason = f"could not be stored: {type(exc).__name__}: {exc}"
         failed = IngestOutcome(outcome.path, "quarantined", reason, outcome.pages, 0, "", "")
-        store.record(failed, sha, None)
-        return failed
+        return store.record(failed, sha, None)
 
 
 def link_versions(store: Store) -> list[VersionGroup]:
@@ -124,6 +122,57 @@ def _versions_by_path(outcomes: list[IngestOutcome], groups: list[VersionGroup])
     return versions
 
 
+def corpus_state(corpus_dir: Path) -> dict[str, str]:
+    """``relative path -> sha256`` of every document file in the corpus folder."""
+    corpus_dir = Path(corpus_dir)
+    state = {}
+    for path in discover(corpus_dir):
+        try:
+            state[path.relative_to(corpus_dir).as_posix()] = file_sha256(path.read_bytes())
+        except OSError:
+            state[path.relative_to(corpus_dir).as_posix()] = ""
+    return state
+
+
+def partition_key(path: str, sha256: str) -> str:
+    """The key of one file version: its path and the start of its content hash."""
+    return f"{path}@{sha256[:16]}"
+
+
+def path_of_partition_key(key: str) -> str:
+    return key.rpartition("@")[0]
+
+
+def ingest_changed(
+    store: Store,
+    corpus_dir: Path,
+    only: set[str] | None = None,
+    limits: IngestLimits | None = None,
+    workers: int | None = None,
+) -> SyncSummary:
+    """Ingest the files that are new or changed (restricted to the paths in ``only``, if given).
+
+    Files are parsed on every core (``workers``, default all) and stored one by one in path
+    order; a file whose stored hash matches is skipped.
+    """
+    t0 = time.perf_counter()
+    corpus_dir = Path(corpus_dir)
+    files = discover(corpus_dir)
+    if only is not None:
+        files = [p for p in files if p.relative_to(corpus_dir).as_posix() in only]
+    summary = SyncSummary(outcomes=[])
+    todo = _changed_files(store, corpus_dir, files, summary)
+    shas = dict(todo)
+    for path, outcome, parsed in ingest_files([p for p, _ in todo], corpus_dir, limits, workers):
+        outcome = _record(store, outcome, shas[path], parsed)
+        summary.processed.append(outcome.path)
+        summary.outcomes.append(outcome)
+        if parsed is not None and outcome.status != "quarantined":
+            summary.parsed.append(outcome.path)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
 def sync_documents(
     store: Store,
     corpus_dir: Path,
@@ -133,24 +182,15 @@ def sync_documents(
 ) -> SyncSummary:
     """Bring the store in line with the corpus folder and write ``ingest_report.json``.
 
-    New and changed files are parsed on every core (``workers``, default all), and stored one by
-    one in path order; unchanged files are skipped by content hash; files that left the folder
-    are forgotten with their chunks. Then near-duplicate documents are linked as versions.
+    New and changed files are ingested (see :func:`ingest_changed`); files that left the folder
+    are forgotten with their chunks and vectors; then near-duplicate documents are linked as
+    versions, and the newest of each group is the one that feeds the briefs.
     """
     t0 = time.perf_counter()
     corpus_dir = Path(corpus_dir)
-    files = discover(corpus_dir)
-    current = {path.relative_to(corpus_dir).as_posix() for path in files}
-    known = set(store.file_hashes())
-    summary = SyncSummary(outcomes=[])
-    todo = _changed_files(store, corpus_dir, files, summary)
-    shas = dict(todo)
-    for path, outcome, parsed in ingest_files([p for p, _ in todo], corpus_dir, limits, workers):
-        outcome = _record(store, outcome, shas[path], parsed)
-        summary.processed.append(outcome.path)
-        if parsed is not None and outcome.status != "quarantined":
-            summary.parsed.append(outcome.path)
-    summary.removed = store.remove_files(sorted(known - current))
+    summary = ingest_changed(store, corpus_dir, None, limits, workers)
+    current = {path.relative_to(corpus_dir).as_posix() for path in discover(corpus_dir)}
+    summary.removed = store.remove_files(sorted(set(store.file_hashes()) - current))
     summary.version_groups = link_versions(store)
     summary.outcomes = [o for o in store.outcomes() if o.path in current]
     versions = _versions_by_path(summary.outcomes, summary.version_groups)

@@ -23,7 +23,7 @@ import numpy as np
 
 from .records import Chunk, DocumentMeta, Entity, IngestOutcome, Page, ParsedDocument, Theme
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS files (
     pages INTEGER NOT NULL,
     chars INTEGER NOT NULL,
     language TEXT NOT NULL,
-    doc_id TEXT NOT NULL
+    doc_id TEXT NOT NULL,
+    kept_doc_id TEXT
 );
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY,
@@ -160,7 +161,12 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA journal_mode = WAL")
+        # A reader (search, the web page) may meet a run's write transaction: wait, don't fail.
+        self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.executescript(_SCHEMA)
+        columns = {r["name"] for r in self.conn.execute("PRAGMA table_info(files)")}
+        if "kept_doc_id" not in columns:  # a database written by schema version 1
+            self.conn.execute("ALTER TABLE files ADD COLUMN kept_doc_id TEXT")
         self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -189,30 +195,49 @@ class Store:
         )
         return [IngestOutcome(*tuple(r)) for r in rows]
 
-    def record(self, outcome: IngestOutcome, sha256: str, parsed: ParsedDocument | None) -> None:
+    def record(
+        self, outcome: IngestOutcome, sha256: str, parsed: ParsedDocument | None
+    ) -> IngestOutcome:
         """Store one file's outcome and, when it was ingested, its document and pages.
 
-        A quarantined new version of a file keeps the document of its previous version out of
-        the index (the file changed), but other files' documents are untouched.
+        A bad new version of a file never removes what was stored: when a file that had a
+        document comes back quarantined, its previous document stays in the index (and the
+        outcome says so) until the file is fixed or removed. Returns the outcome as stored.
         """
         with self.transaction() as conn:
             old = conn.execute(
-                "SELECT doc_id FROM files WHERE path = ?", (outcome.path,)
+                "SELECT doc_id, kept_doc_id FROM files WHERE path = ?", (outcome.path,)
             ).fetchone()
+            earlier = (
+                [d for d in (old["kept_doc_id"], old["doc_id"]) if d] if old is not None else []
+            )
+            previous = next((d for d in earlier if self._has_document(conn, d)), None)
+            kept = None
+            if outcome.status == "quarantined" and previous and self._has_document(conn, previous):
+                kept = previous
+                outcome = IngestOutcome(
+                    outcome.path, outcome.status,
+                    f"{outcome.reason}; the previous version stays in the index",
+                    outcome.pages, outcome.chars, outcome.language, outcome.doc_id,
+                )  # fmt: skip
             conn.execute(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?)",
                 (outcome.path, sha256, outcome.status, outcome.reason, outcome.pages,
-                 outcome.chars, outcome.language, outcome.doc_id),
+                 outcome.chars, outcome.language, outcome.doc_id, kept),
             )  # fmt: skip
-            if (
-                parsed is not None
-                and not conn.execute(
-                    "SELECT 1 FROM documents WHERE doc_id = ?", (parsed.doc_id,)
-                ).fetchone()
-            ):
+            if parsed is not None and not self._has_document(conn, parsed.doc_id):
                 self._insert_document(conn, parsed)
-            if old is not None and old["doc_id"] != outcome.doc_id:
-                self._drop_unreferenced_document(conn, old["doc_id"])
+            for doc_id in earlier:
+                if doc_id not in (outcome.doc_id, kept):
+                    self._drop_unreferenced_document(conn, doc_id)
+        return outcome
+
+    @staticmethod
+    def _has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
+        return (
+            conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            is not None
+        )
 
     def _insert_document(self, conn: sqlite3.Connection, doc: ParsedDocument) -> None:
         m = doc.meta
@@ -228,7 +253,9 @@ class Store:
         )
 
     def _drop_unreferenced_document(self, conn: sqlite3.Connection, doc_id: str) -> None:
-        if not conn.execute("SELECT 1 FROM files WHERE doc_id = ?", (doc_id,)).fetchone():
+        if not conn.execute(
+            "SELECT 1 FROM files WHERE doc_id = ? OR kept_doc_id = ?", (doc_id, doc_id)
+        ).fetchone():
             conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
@@ -237,11 +264,14 @@ class Store:
         removed = 0
         for path in paths:
             with self.transaction() as conn:
-                row = conn.execute("SELECT doc_id FROM files WHERE path = ?", (path,)).fetchone()
+                row = conn.execute(
+                    "SELECT doc_id, kept_doc_id FROM files WHERE path = ?", (path,)
+                ).fetchone()
                 if row is None:
                     continue
                 conn.execute("DELETE FROM files WHERE path = ?", (path,))
-                self._drop_unreferenced_document(conn, row["doc_id"])
+                for doc_id in {row["doc_id"], row["kept_doc_id"]} - {None, ""}:
+                    self._drop_unreferenced_document(conn, doc_id)
                 removed += 1
         return removed
 
