@@ -57,7 +57,7 @@ def test_ui_serves_the_asset_graph_on_loopback(tmp_path):
                 assert proc.poll() is None, "dagster dev exited early"
         assert nodes is not None, "the UI did not answer in time"
         assert {n["assetKey"]["path"][0] for n in nodes} == {
-            "documents", "chunks", "embeddings", "search_index", "themes", "briefs"
+            "documents", "corpus", "chunks", "embeddings", "search_index", "themes", "briefs"
         }  # fmt: skip
         assert (tmp_path / "home" / "dagster.yaml").read_text().count("enabled: false") == 1
     finally:

@@ -7,33 +7,19 @@ sentence-transformers is imported). Vectors are L2-normalised, so a dot product 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from .threads import limited_threads
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 # Below this many texts a single thread is faster: torch's intra-op pool costs more to
 # coordinate than it saves, and on 2 cores it fights BLAS (measured: ~14 ms per query on one
 # thread against 240-480 ms with the default pools while the other core is busy).
 SMALL_BATCH = 8
-
-
-@contextmanager
-def single_threaded() -> Iterator[None]:
-    """Run torch and BLAS on one thread inside the block, then restore the previous widths."""
-    import torch
-    from threadpoolctl import threadpool_limits
-
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        with threadpool_limits(limits=1):
-            yield
-    finally:
-        torch.set_num_threads(previous)
 
 
 def bundled_model_path() -> Path:
@@ -64,7 +50,12 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        return int(self._load().get_sentence_embedding_dimension())
+        model = self._load()
+        getter = (
+            getattr(model, "get_embedding_dimension", None)
+            or model.get_sentence_embedding_dimension
+        )
+        return int(getter())
 
     def encode(self, texts: Sequence[str], batch_size: int | None = None) -> np.ndarray:
         """Vectors of shape ``(len(texts), dim)``, normalised."""
@@ -82,7 +73,7 @@ class Embedder:
             )
 
         if len(texts) <= SMALL_BATCH:
-            with single_threaded():
+            with limited_threads(1):
                 vectors = run()
         else:
             vectors = run()

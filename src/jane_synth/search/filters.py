@@ -1,8 +1,15 @@
-"""Metadata filters for search: ``KEY=VALUE`` pairs turned into a row mask."""
+"""Metadata filters for search: ``KEY=VALUE`` pairs turned into a row mask.
+
+Document keys (``doc_type``, ``publisher``, ``language``, ``format``, ``network``, ``noe_domain``,
+``dimension``, ``year``, ``year_from``, ``year_to``) are tested once per document; ``country``
+keeps chunks that name the country and ``theme`` chunks of the given theme ids. Several values
+of one key mean "any of"; different keys must all hold. Matching ignores case; ``publisher``
+matches a part of the name.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,11 +18,17 @@ from ..store import StoredDocument
 
 LIST_KEYS = {"network": "networks", "noe_domain": "noe_domains", "dimension": "dimensions"}
 SCALAR_KEYS = {"doc_type", "publisher", "language", "format"}
-FILTER_KEYS = sorted({*LIST_KEYS, *SCALAR_KEYS, "country", "year", "year_from", "year_to", "theme"})
+YEAR_KEYS = {"year", "year_from", "year_to"}
+FILTER_KEYS = sorted({*LIST_KEYS, *SCALAR_KEYS, *YEAR_KEYS, "country", "theme"})
 
 
 class FilterError(ValueError):
     pass
+
+
+def country_slug(name: str) -> str:
+    """The taxonomy slug of a country name (``"Czech Republic"`` -> ``"czech-republic"``)."""
+    return "-".join("".join(c.lower() if c.isalnum() else " " for c in name).split())
 
 
 @dataclass(frozen=True)
@@ -24,36 +37,55 @@ class Filters:
 
     values: dict[str, tuple[str, ...]]
 
+    def __post_init__(self) -> None:
+        for key, vals in self.values.items():
+            if key not in FILTER_KEYS:
+                raise FilterError(f"unknown filter {key!r}; known: {', '.join(FILTER_KEYS)}")
+            if key in YEAR_KEYS or key == "theme":
+                for v in vals:
+                    try:
+                        int(v)
+                    except ValueError as exc:
+                        kind = "theme ids" if key == "theme" else "whole years"
+                        raise FilterError(f"{key} takes {kind}, not {v!r}") from exc
+
     @classmethod
     def parse(cls, pairs: Sequence[str]) -> Filters:
+        """Filters from ``KEY=VALUE`` strings; ``VALUE`` may list several values with commas."""
         values: dict[str, list[str]] = {}
         for pair in pairs:
             key, sep, value = pair.partition("=")
             key = key.strip().replace("-", "_")
             if not sep or not value.strip():
                 raise FilterError(f"filter {pair!r} is not KEY=VALUE")
-            if key not in FILTER_KEYS:
-                raise FilterError(f"unknown filter {key!r}; known: {', '.join(FILTER_KEYS)}")
             values.setdefault(key, []).extend(v.strip() for v in value.split(",") if v.strip())
         return cls({k: tuple(v) for k, v in values.items()})
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, str | Sequence[str] | None]) -> Filters:
+        """Filters from a mapping such as web form fields; empty values are ignored."""
+        values: dict[str, list[str]] = {}
+        for key, raw in mapping.items():
+            items = [raw] if isinstance(raw, str) else list(raw or [])
+            for item in items:
+                values.setdefault(key, []).extend(
+                    v.strip() for v in str(item).split(",") if v.strip()
+                )
+        return cls({k: tuple(v) for k, v in values.items() if v})
 
     def __bool__(self) -> bool:
         return bool(self.values)
 
     def _year_ok(self, year: int | None) -> bool:
         v = self.values
-        try:
-            if "year" in v and (year is None or str(year) not in v["year"]):
-                return False
-            if "year_from" in v and (year is None or year < int(v["year_from"][0])):
-                return False
-            if "year_to" in v and (year is None or year > int(v["year_to"][0])):
-                return False
-        except ValueError as exc:
-            raise FilterError(f"year filters take whole years: {exc}") from exc
-        return True
+        if "year" in v and (year is None or year not in {int(y) for y in v["year"]}):
+            return False
+        if "year_from" in v and (year is None or year < max(int(y) for y in v["year_from"])):
+            return False
+        return not ("year_to" in v and (year is None or year > min(int(y) for y in v["year_to"])))
 
     def document_ok(self, doc: StoredDocument) -> bool:
+        """Whether a document passes every document-level condition."""
         meta = doc.meta
         for key, wanted in self.values.items():
             wanted_l = {w.lower() for w in wanted}
@@ -66,29 +98,37 @@ class Filters:
             elif key == "format":
                 if doc.format.lower() not in wanted_l:
                     return False
+            elif key == "publisher":
+                value = (meta.publisher or "").lower()
+                if not value or not any(w in value for w in wanted_l):
+                    return False
             elif key in SCALAR_KEYS:
                 value = str(getattr(meta, key) or "").lower()
-                if not any(w == value or (key == "publisher" and w in value) for w in wanted_l):
+                if value not in wanted_l:
                     return False
         return self._year_ok(meta.year)
 
     def mask(
         self,
-        chunk_doc_ids: Sequence[str],
-        chunk_entity_slugs: Sequence[frozenset[str]],
-        chunk_theme_ids: Sequence[int | None],
-        documents: dict[str, StoredDocument],
+        documents: Sequence[StoredDocument],
+        chunk_doc: np.ndarray,
+        country_rows: Mapping[str, np.ndarray],
+        chunk_themes: np.ndarray,
     ) -> np.ndarray:
-        """Boolean row mask over chunks."""
-        doc_ok = {doc_id: self.document_ok(doc) for doc_id, doc in documents.items()}
-        mask = np.array([doc_ok.get(d, False) for d in chunk_doc_ids], dtype=bool)
+        """Boolean row mask over chunks.
+
+        ``chunk_doc`` gives each chunk's position in ``documents``, ``country_rows`` the rows
+        that name each country slug and ``chunk_themes`` each chunk's theme id (-1 for none).
+        """
+        doc_ok = np.fromiter((self.document_ok(d) for d in documents), bool, len(documents))
+        mask = doc_ok[chunk_doc] if len(chunk_doc) else np.zeros(0, dtype=bool)
         if "country" in self.values:
-            wanted = {w.lower().replace(" ", "-") for w in self.values["country"]}
-            mask &= np.array([bool(s & wanted) for s in chunk_entity_slugs], dtype=bool)
+            named = np.zeros(len(chunk_doc), dtype=bool)
+            for c in self.values["country"]:
+                rows = country_rows.get(country_slug(c))
+                if rows is not None:
+                    named[rows] = True
+            mask &= named
         if "theme" in self.values:
-            try:
-                wanted_ids = {int(t) for t in self.values["theme"]}
-            except ValueError as exc:
-                raise FilterError("theme filter takes theme ids (see themes.json)") from exc
-            mask &= np.array([t in wanted_ids for t in chunk_theme_ids], dtype=bool)
+            mask &= np.isin(chunk_themes, [int(t) for t in self.values["theme"]])
         return mask

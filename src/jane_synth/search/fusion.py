@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from .searcher import SearchSettings
 
 RRF_K = 60
 
@@ -11,11 +16,18 @@ def top_k(scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> np.ndar
     """Indices of the ``k`` best scores (descending, ties by index), among ``mask`` rows."""
     if mask is not None:
         scores = np.where(mask, scores, -np.inf)
-        k = min(k, int(mask.sum()))
+        k = min(k, int(np.count_nonzero(mask)))
     k = min(k, scores.shape[0])
     if k <= 0:
         return np.zeros(0, dtype=np.int64)
-    part = np.argpartition(-scores, k - 1)[:k]
+    if k < scores.shape[0]:
+        # argpartition picks an arbitrary subset of rows tied at the k-th score: take the
+        # lowest rows among those, so that the result never depends on the partition.
+        kth = scores[np.argpartition(-scores, k - 1)[k - 1]]
+        above = np.flatnonzero(scores > kth)
+        part = np.concatenate([above, np.flatnonzero(scores == kth)[: k - above.size]])
+    else:
+        part = np.arange(k)
     order = np.lexsort((part, -scores[part]))
     return part[order]
 
@@ -36,16 +48,53 @@ def _minmax(values: np.ndarray) -> np.ndarray:
     return (values - lo) / (hi - lo)
 
 
-def weighted_fusion(
-    bm25_scores: np.ndarray, dense_scores: np.ndarray, candidates: np.ndarray, alpha: float
-) -> dict[int, float]:
-    """Convex combination of min-max normalised scores over the candidate rows.
+def _zscore(values: np.ndarray) -> np.ndarray:
+    sd = float(values.std())
+    if sd < 1e-12:
+        return np.zeros_like(values)
+    return (values - float(values.mean())) / sd
 
-    ``alpha`` weighs the dense side: 0 is pure BM25, 1 pure dense.
+
+NORMALISERS = {"minmax": _minmax, "zscore": _zscore}
+
+
+def weighted_fusion(
+    bm25_scores: np.ndarray,
+    dense_scores: np.ndarray,
+    candidates: np.ndarray,
+    alpha: float,
+    normalise: str = "minmax",
+) -> np.ndarray:
+    """Convex combination of normalised scores, one per candidate row.
+
+    ``alpha`` weighs the dense side: 0 is pure BM25, 1 pure dense. ``normalise`` is ``minmax``
+    or ``zscore``, computed over the candidates only.
     """
     if candidates.size == 0:
-        return {}
-    b = _minmax(bm25_scores[candidates].astype(np.float64))
-    d = _minmax(dense_scores[candidates].astype(np.float64))
-    fused = (1 - alpha) * b + alpha * d
-    return dict(zip(candidates.tolist(), fused.tolist(), strict=True))
+        return np.zeros(0, dtype=np.float64)
+    norm = NORMALISERS[normalise]
+    fused = (1 - alpha) * norm(bm25_scores[candidates].astype(np.float64))
+    return fused + alpha * norm(dense_scores[candidates].astype(np.float64))
+
+
+def fuse(
+    bm25_scores: np.ndarray,
+    dense_scores: np.ndarray,
+    bm25_top: np.ndarray,
+    dense_top: np.ndarray,
+    k: int,
+    settings: SearchSettings,
+) -> list[tuple[int, float]]:
+    """The best ``k`` ``(row, fused score)`` from each side's candidate rows, ties by row."""
+    if settings.fusion == "weighted":
+        rows = np.union1d(bm25_top, dense_top)
+        fused = weighted_fusion(bm25_scores, dense_scores, rows, settings.alpha, settings.normalise)
+        order = np.lexsort((rows, -fused))[:k]
+        return list(zip(rows[order].tolist(), fused[order].tolist(), strict=True))
+    if settings.fusion == "rrf":
+        ranked = sorted(
+            reciprocal_rank_fusion([bm25_top, dense_top], settings.rrf_k).items(),
+            key=lambda item: (-item[1], item[0]),
+        )
+        return [(int(r), float(s)) for r, s in ranked[:k]]
+    raise ValueError(f"unknown fusion {settings.fusion!r}")

@@ -3,48 +3,90 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .tokenize import query_terms, tokenize
-
-_WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
+from .tokenize import STOP_WORDS, query_terms, stem
 
 
-def _matching_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    words = list(_WORD.finditer(text))
-    stems = tokenize([m.group(0) for m in words]) if words else []
-    return [(m.start(), m.end()) for m, s in zip(words, stems, strict=True) if s and s[0] in terms]
+@lru_cache(maxsize=256)
+def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
+    # A word that stems to a term starts with the term less its last two letters (Snowball only
+    # rewrites endings: therapy -> therapi, hoping -> hope); each candidate is then stemmed.
+    prefixes = sorted({t[: max(2, len(t) - 2)] for t in terms}, key=len, reverse=True)
+    return re.compile(r"(?iu)\b(?:" + "|".join(map(re.escape, prefixes)) + r")\w*")
+
+
+def matching_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` whose stem is a query term."""
+    terms = frozenset(query_terms(query))
+    if not terms:
+        return []
+    spans = []
+    for m in _candidates(terms).finditer(text):
+        word = m.group(0).lower()
+        if len(word) > 1 and word not in STOP_WORDS and stem(word) in terms:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    if len(text) <= width:
+        return 0, len(text)
+    best_start, best_hits, j = 0, -1, 0
+    for s, _ in spans or [(0, 0)]:
+        lo = max(0, s - width // 4)
+        # spans are in order: count those from the first one at or after lo up to lo + width
+        while j < len(spans) and spans[j][0] < lo:
+            j += 1
+        hits = 0
+        while j + hits < len(spans) and spans[j + hits][1] <= lo + width:
+            hits += 1
+        if hits > best_hits:
+            best_start, best_hits = lo, hits
+    start, end = best_start, min(len(text), best_start + width)
+    if start > 0:  # snap to word boundaries
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def snippet_segments(text: str, query: str, width: int = 240) -> list[tuple[str, bool]]:
+    """A window of about ``width`` characters with the most query terms, as ``(text, is_term)``.
+
+    Whitespace is collapsed; an ellipsis marks text cut at either end. Callers that render HTML
+    escape each segment and wrap the terms, so no markup from the document can pass through.
+    """
+    spans = matching_spans(text, query)
+    start, end = _window(text, spans, width)
+    segments: list[tuple[str, bool]] = []
+    pos = start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        segments.append((text[pos:a], False))
+        segments.append((text[a:b], True))
+        pos = b
+    segments.append((text[pos:end], False))
+    out: list[tuple[str, bool]] = []
+    for i, (seg, term) in enumerate(segments):
+        seg = re.sub(r"\s+", " ", seg)
+        if i == 0:
+            seg = ("… " if start > 0 else "") + seg.lstrip()
+        if i == len(segments) - 1:
+            seg = seg.rstrip() + (" …" if end < len(text) else "")
+        if seg:
+            out.append((seg, term))
+    return out
 
 
 def make_snippet(
     text: str, query: str, width: int = 240, mark: tuple[str, str] = ("**", "**")
 ) -> str:
-    """A window of about ``width`` characters with the most query terms, terms wrapped in ``mark``."""
-    terms = set(query_terms(query))
-    spans = _matching_spans(text, terms) if terms else []
-    if len(text) <= width:
-        start, end = 0, len(text)
-    else:
-        best_start, best_hits = 0, -1
-        for s, _ in spans or [(0, 0)]:
-            lo = max(0, s - width // 4)
-            hits = sum(1 for a, b in spans if a >= lo and b <= lo + width)
-            if hits > best_hits:
-                best_start, best_hits = lo, hits
-        start, end = best_start, min(len(text), best_start + width)
-        # Snap to word boundaries.
-        if start > 0:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < start + 20 else start
-        if end < len(text):
-            space = text.rfind(" ", start, end)
-            end = space if space > start else end
-    out, pos = [], start
-    for a, b in spans:
-        if a < start or b > end:
-            continue
-        out.append(text[pos:a])
-        out.append(f"{mark[0]}{text[a:b]}{mark[1]}")
-        pos = b
-    out.append(text[pos:end])
-    snippet = " ".join("".join(out).split())
-    return ("… " if start > 0 else "") + snippet + (" …" if end < len(text) else "")
+    """The snippet as one string, query terms wrapped in ``mark``."""
+    return "".join(
+        f"{mark[0]}{seg}{mark[1]}" if term else seg
+        for seg, term in snippet_segments(text, query, width)
+    )

@@ -1,0 +1,38 @@
+"""Thread limits for interactive queries.
+
+On a small machine the thread pools of torch (OpenMP) and numpy's BLAS spin against each other
+when one short query runs through both; one thread each is faster for a single query. Batch
+embedding runs outside this context and keeps every core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+
+
+@cache
+def _controller():
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@contextmanager
+def limited_threads(n: int | None) -> Iterator[None]:
+    """Run the block with at most ``n`` torch and BLAS threads (``None``: no limit)."""
+    if not n:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    with _controller().limit(limits=n, user_api="blas"):
+        if before != n:
+            torch.set_num_threads(n)
+        try:
+            yield
+        finally:
+            if before != n:
+                torch.set_num_threads(before)

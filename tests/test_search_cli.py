@@ -1,0 +1,48 @@
+"""``jane-synth search --json`` over a small store."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from jane_synth.cli import app
+from tests.search_helpers import build_store
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory, embedder):
+    return build_store(tmp_path_factory.mktemp("cli"), embedder).root
+
+
+def test_json_output_lists_cited_hits(out_dir):
+    result = CliRunner().invoke(
+        app, ["search", "CPMS workload", "-k", "2", "--json", "--out", str(out_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert 1 <= len(rows) <= 2
+    top = rows[0]
+    assert set(top) >= {"chunk_id", "doc_id", "title", "page", "score", "snippet", "text", "path",
+                        "also_in"}  # fmt: skip
+    assert top["doc_id"] in {"d-eval", "d-eval-v2"}
+    assert isinstance(top["page"], int) and top["title"].startswith("ERN evaluation report")
+    assert [set(c) >= {"doc_id", "title", "page", "path"} for c in top["also_in"]] == [True]
+
+
+def test_json_output_with_filters(out_dir):
+    result = CliRunner().invoke(
+        app,
+        ["search", "fertility", "--json", "--filter", "noe_domain=adolescents-young-adults",
+         "--filter", "year_from=2023", "--out", str(out_dir)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [r["doc_id"] for r in json.loads(result.stdout)] == ["d-aya"]
+
+
+def test_bad_year_filter_exits_2(out_dir):
+    result = CliRunner().invoke(
+        app, ["search", "x", "--filter", "year_from=soon", "--out", str(out_dir)]
+    )
+    assert result.exit_code == 2

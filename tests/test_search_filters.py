@@ -1,0 +1,120 @@
+import numpy as np
+import pytest
+
+from jane_synth.records import DocumentMeta
+from jane_synth.search import FilterError, Filters, Searcher
+from jane_synth.store import StoredDocument
+from tests.search_helpers import FakeEmbedder, build_store
+
+
+def _doc(**meta) -> StoredDocument:
+    return StoredDocument("d", "a/b.pdf", "pdf", DocumentMeta(title="t", **meta), 1, 10)
+
+
+def test_parse_accepts_pairs_commas_and_dashes():
+    f = Filters.parse(["doc_type=evaluation,report", "year-from=2020", "country=Germany"])
+    assert f.values == {
+        "doc_type": ("evaluation", "report"),
+        "year_from": ("2020",),
+        "country": ("Germany",),
+    }
+    assert not Filters.parse([])
+
+
+@pytest.mark.parametrize(
+    ("pair", "message"),
+    [
+        ("doc_type", "not KEY=VALUE"),
+        ("doc_type=", "not KEY=VALUE"),
+        ("colour=red", "unknown filter"),
+        ("year_from=recent", "whole years"),
+        ("theme=funding", "theme ids"),
+    ],
+)
+def test_parse_rejects_bad_pairs(pair, message):
+    with pytest.raises(FilterError, match=message):
+        Filters.parse([pair])
+
+
+def test_from_mapping_skips_empty_form_fields():
+    f = Filters.from_mapping({"doc_type": ["evaluation"], "publisher": "", "year_to": ["2022"]})
+    assert f.values == {"doc_type": ("evaluation",), "year_to": ("2022",)}
+
+
+def test_document_conditions():
+    doc = _doc(publisher="European Commission", year=2021, doc_type="evaluation", language="en",
+               networks=("ern-euracan",), noe_domains=("survivorship",),
+               main_noe_domain="palliative-care")  # fmt: skip
+    ok = lambda *pairs: Filters.parse(list(pairs)).document_ok(doc)  # noqa: E731
+    assert ok("doc_type=Evaluation", "language=en")
+    assert ok("doc_type=report,evaluation")
+    assert not ok("doc_type=report")
+    assert ok("publisher=commission")
+    assert not ok("publisher=JANE")
+    assert ok("network=ERN-EURACAN") and not ok("network=ern-paedcan")
+    assert ok("noe_domain=survivorship") and ok("noe_domain=palliative-care")
+    assert not ok("noe_domain=omics-technologies")
+    assert ok("year=2021") and not ok("year=2020")
+    assert ok("year_from=2021", "year_to=2021") and not ok("year_from=2022")
+    assert not ok("year_to=2020")
+    assert ok("format=PDF") and not ok("format=html")
+
+
+def test_missing_year_fails_year_filters_only():
+    doc = _doc(year=None)
+    assert Filters.parse(["doc_type=report"]).document_ok(doc)
+    assert not Filters.parse(["year_from=2000"]).document_ok(doc)
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    layout = build_store(tmp_path_factory.mktemp("filters"), FakeEmbedder())
+    s = Searcher.open(layout.root, embedder=FakeEmbedder())
+    yield s
+    s.close()
+
+
+def _docs(searcher, pairs, query="evaluation workload funding fertility markup soins", mode="bm25"):
+    mask = searcher.mask(Filters.parse(pairs))
+    hits = searcher.search(query, k=20, mode=mode, filters=Filters.parse(pairs), collapse=False)
+    assert {h.doc_id for h in hits} <= {searcher.chunks[r].doc_id for r in np.flatnonzero(mask)}
+    return {h.doc_id for h in hits}
+
+
+def test_mask_over_store(searcher):
+    assert searcher.mask(Filters.parse([])) is None
+    assert _docs(searcher, ["doc_type=evaluation"]) == {"d-eval", "d-eval-v2"}
+    assert _docs(searcher, ["publisher=bbmri"]) == {"d-eric"}
+    assert _docs(searcher, ["network=ern-paedcan"]) == {"d-aya"}
+    assert _docs(searcher, ["noe_domain=adolescents-young-adults"]) == {"d-aya"}
+    assert _docs(searcher, ["language=fr"], query="soins palliatifs") == {"d-fr"}
+    assert _docs(searcher, ["year_from=2020", "year_to=2021"]) == {"d-eval", "d-script"}
+    assert _docs(searcher, ["doc_type=evaluation", "year=2022"]) == {"d-eval-v2"}
+    assert _docs(searcher, ["doc_type=minutes"]) == set()
+
+
+def test_country_filter_keeps_chunks_naming_the_country(searcher):
+    mask = searcher.mask(Filters.parse(["country=Germany"]))
+    rows = np.flatnonzero(mask).tolist()
+    assert [(searcher.chunks[r].doc_id, searcher.chunks[r].page) for r in rows] == [("d-eval", 1)]
+    assert _docs(searcher, ["country=czech republic"], query="fertility") == {"d-aya"}
+    assert _docs(searcher, ["country=France,Czech Republic"], mode="dense") == {
+        "d-eval",
+        "d-aya",
+        "d-fr",
+    }
+    assert not searcher.mask(Filters.parse(["country=Atlantis"])).any()
+    assert searcher.country_slugs == ["czech-republic", "france", "germany"]
+
+
+def test_theme_filter(searcher):
+    assert _docs(searcher, ["theme=0"]) == {"d-eval", "d-eval-v2"}
+    assert _docs(searcher, ["theme=1"]) == {"d-eric"}
+    assert _docs(searcher, ["theme=0,1", "publisher=bbmri"]) == {"d-eric"}
+
+
+def test_filters_apply_in_every_mode(searcher):
+    for mode in ("bm25", "dense", "hybrid"):
+        assert _docs(searcher, ["doc_type=factsheet"], mode=mode) <= {"d-aya"}
+    hits = searcher.search("workload", k=5, mode="dense", filters=Filters.parse(["year=2023"]))
+    assert [h.doc_id for h in hits] == ["d-aya"]
