@@ -136,6 +136,13 @@ def _meta_from_row(row: sqlite3.Row) -> DocumentMeta:
     )
 
 
+def _document_from_row(r: sqlite3.Row) -> StoredDocument:
+    return StoredDocument(
+        r["doc_id"], r["path"], r["format"], _meta_from_row(r), r["n_pages"], r["n_chars"],
+        r["superseded_by"],
+    )  # fmt: skip
+
+
 def _chunk_from_row(row: sqlite3.Row) -> Chunk:
     return Chunk(
         chunk_id=row["chunk_id"],
@@ -279,15 +286,11 @@ class Store:
         sql = "SELECT * FROM documents"
         if not include_superseded:
             sql += " WHERE superseded_by IS NULL"
-        rows = self.conn.execute(sql + " ORDER BY path")
-        return [
-            StoredDocument(r["doc_id"], r["path"], r["format"], _meta_from_row(r), r["n_pages"],
-                           r["n_chars"], r["superseded_by"])
-            for r in rows
-        ]  # fmt: skip
+        return [_document_from_row(r) for r in self.conn.execute(sql + " ORDER BY path")]
 
     def document(self, doc_id: str) -> StoredDocument | None:
-        return next((d for d in self.documents() if d.doc_id == doc_id), None)
+        row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return _document_from_row(row) if row else None
 
     def pages(self, doc_id: str) -> list[Page]:
         rows = self.conn.execute(
