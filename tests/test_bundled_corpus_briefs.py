@@ -1,0 +1,64 @@
+"""The bundled corpus through the whole library path: the briefs that `make run` writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from jane_synth.briefs import build_briefs
+from jane_synth.config import OutputLayout
+from jane_synth.pipeline import chunk_pending, embed_pending, sync_documents
+from jane_synth.search import Searcher, build_search_index
+from jane_synth.store import Store
+from jane_synth.taxonomy import load_taxonomy
+from tests.conftest import CORPUS_DIR
+
+pytestmark = pytest.mark.slow
+
+MIN_SOURCES_PER_BRIEF = 6
+
+
+@pytest.fixture(scope="module")
+def bundled_briefs(tmp_path_factory, embedder):
+    layout = OutputLayout(tmp_path_factory.mktemp("bundled"))
+    with Store(layout.database) as store:
+        summary = sync_documents(store, CORPUS_DIR, layout)
+        chunk_pending(store)
+        embed_pending(store, embedder)
+        build_search_index(store, layout)
+    searcher = Searcher.open(layout.root, embedder=embedder)
+    try:
+        yield summary, build_briefs(searcher, load_taxonomy()), searcher
+    finally:
+        searcher.close()
+
+
+def test_every_bundled_document_is_ingested_cleanly(bundled_briefs):
+    summary, _, _ = bundled_briefs
+    assert len(summary.outcomes) >= 50
+    assert all(o.status == "ingested" for o in summary.outcomes), [
+        (o.path, o.reason) for o in summary.outcomes if o.status != "ingested"
+    ]
+
+
+def test_the_draft_report_is_superseded_by_its_final_version(bundled_briefs):
+    _, _, searcher = bundled_briefs
+    by_path = {d.path: d for d in searcher.documents.values()}
+    draft = by_path["noe-palliative-care-situation-report-draft.pdf"]
+    final = by_path["noe-palliative-care-situation-report-final.pdf"]
+    assert draft.superseded_by == final.doc_id and final.superseded_by is None
+
+
+def test_each_brief_cites_at_least_six_documents_and_never_the_draft(bundled_briefs):
+    _, briefs, searcher = bundled_briefs
+    for brief in briefs:
+        cited = {ev.citation.doc_id for s in brief.sections for ev in s.evidence}
+        assert len(cited) >= MIN_SOURCES_PER_BRIEF, brief.noe.slug
+        assert all(searcher.documents[d].superseded_by is None for d in cited)
+
+
+def test_each_brief_answers_every_dimension_with_both_strands(bundled_briefs):
+    _, briefs, _ = bundled_briefs
+    for brief in briefs:
+        for section in brief.sections:
+            kinds = {ev.noe_specific for ev in section.evidence}
+            assert kinds == {True, False}, (brief.noe.slug, section.dimension.slug)
