@@ -48,3 +48,20 @@ def test_chunking_is_deterministic():
 
 def test_blank_pages_give_no_chunks():
     assert list(Chunker().chunk_documents([make_doc(["", "   "])])) == []
+
+
+def test_each_chunk_gets_its_own_language_when_the_identifier_is_sure():
+    english = "The European Reference Networks were launched in March 2017 with 956 units in 313 hospitals."
+    french = (
+        "Les soins palliatifs restent inégalement répartis en Europe, et la couverture reste faible "
+        "dans les pays d'Europe centrale et orientale selon les données de 2012."
+    )
+    doc = ParsedDocument(
+        "e" * 64,
+        "mixed.md",
+        "markdown",
+        DocumentMeta(title="T", language="en"),
+        [Page(1, english), Page(2, french), Page(3, "ERN CPMS.")],
+    )
+    chunks = list(Chunker(min_chars=5).chunk_documents([doc]))
+    assert [c.language for c in chunks] == ["en", "fr", "en"]  # too short to tell: the document's

@@ -118,3 +118,15 @@ def test_filters_apply_in_every_mode(searcher):
         assert _docs(searcher, ["doc_type=factsheet"], mode=mode) <= {"d-aya"}
     hits = searcher.search("workload", k=5, mode="dense", filters=Filters.parse(["year=2023"]))
     assert [h.doc_id for h in hits] == ["d-aya"]
+
+
+def test_language_filter_applies_to_each_chunk_when_chunk_languages_are_known():
+    docs = [_doc(language="en", doc_type="report")]
+    chunk_doc, themes = np.array([0, 0]), np.array([-1, -1])
+    only_french = Filters.parse(["language=fr"])
+    assert only_french.mask(docs, chunk_doc, {}, themes).tolist() == [False, False]
+    languages = np.array(["en", "fr"], dtype=object)
+    assert only_french.mask(docs, chunk_doc, {}, themes, languages).tolist() == [False, True]
+    # Other conditions still hold at document level.
+    french_minutes = Filters.parse(["language=fr", "doc_type=minutes"])
+    assert french_minutes.mask(docs, chunk_doc, {}, themes, languages).tolist() == [False, False]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
+from .ingest.language import detect_language
 from .nlp import default_nlp
 from .records import Chunk, Entity, ParsedDocument
 
@@ -30,12 +31,15 @@ class Chunker:
     """Packs whole sentences into chunks of at most ``max_tokens`` tokens.
 
     A sentence longer than ``max_tokens`` becomes a chunk of its own (the embedding model
-    truncates it; BM25 still sees all of it). Chunks shorter than ``min_chars`` that consist of
-    page furniture (a lone heading) are merged into the next chunk when possible.
+    truncates it; BM25 still sees all of it). Chunks shorter than ``min_chars`` (a lone page
+    number or heading) are dropped. Each chunk gets its own language label when the language
+    identifier is confident (a French paragraph in an English report), else its document's.
     """
 
     max_tokens: int = 160
     min_chars: int = 25
+    language_min_chars: int = 80
+    language_min_confidence: float = 0.95
     nlp: Language | None = None
 
     def _nlp(self) -> Language:
@@ -49,9 +53,16 @@ class Chunker:
         for (doc, page), spacy_doc in zip(
             items, self._nlp().pipe(texts, batch_size=32), strict=True
         ):
-            yield from self._chunks_of_page(
+            for chunk in self._chunks_of_page(
                 doc.doc_id, page.number, page.text, spacy_doc, seq_by_doc
-            )
+            ):
+                language = detect_language(
+                    chunk.text,
+                    default=doc.meta.language,
+                    min_chars=self.language_min_chars,
+                    min_confidence=self.language_min_confidence,
+                )
+                yield replace(chunk, language=language)
 
     def _chunks_of_page(self, doc_id, page_no, page_text, spacy_doc, seq_by_doc) -> Iterator[Chunk]:
         groups: list[list] = []

@@ -97,6 +97,7 @@ class Chunk:
     text: str
     text_hash: str
     entities: tuple[Entity, ...] = ()
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import numpy as np
 
 from .records import Chunk, DocumentMeta, Entity, IngestOutcome, Page, ParsedDocument, Theme
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -72,7 +72,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     seq INTEGER NOT NULL,
     text TEXT NOT NULL,
     text_hash TEXT NOT NULL,
-    entities TEXT NOT NULL
+    entities TEXT NOT NULL,
+    language TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, seq);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
@@ -154,6 +155,7 @@ def _chunk_from_row(row: sqlite3.Row) -> Chunk:
         text=row["text"],
         text_hash=row["text_hash"],
         entities=tuple(Entity(*e) for e in json.loads(row["entities"])),
+        language=row["language"],
     )
 
 
@@ -171,10 +173,20 @@ class Store:
         # A reader (search, the web page) may meet a run's write transaction: wait, don't fail.
         self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.executescript(_SCHEMA)
-        columns = {r["name"] for r in self.conn.execute("PRAGMA table_info(files)")}
-        if "kept_doc_id" not in columns:  # a database written by schema version 1
-            self.conn.execute("ALTER TABLE files ADD COLUMN kept_doc_id TEXT")
+        self._add_missing_columns()
         self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _add_missing_columns(self) -> None:
+        """Bring a database written by an older schema version up to date."""
+        added = {
+            "files": {"kept_doc_id": "TEXT"},
+            "chunks": {"language": "TEXT NOT NULL DEFAULT ''"},
+        }
+        for table, columns in added.items():
+            have = {r["name"] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+            for name, kind in columns.items():
+                if name not in have:
+                    self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     def close(self) -> None:
         self.conn.close()
@@ -333,10 +345,10 @@ class Store:
             conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             conn.executemany(
                 "INSERT INTO chunks (chunk_id, doc_id, page, start, end, seq, text, text_hash, "
-                "entities) VALUES (?,?,?,?,?,?,?,?,?)",
+                "entities, language) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [
                     (c.chunk_id, c.doc_id, c.page, c.start, c.end, c.seq, c.text, c.text_hash,
-                     json.dumps([list(asdict(e).values()) for e in c.entities]))
+                     json.dumps([list(asdict(e).values()) for e in c.entities]), c.language)
                     for c in chunks
                 ],
             )  # fmt: skip

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..nlp import default_nlp
 from ..records import Chunk, Citation
-from ..search import Searcher
+from ..search import Filters, Searcher
 from ..taxonomy import Taxonomy, Term
 from .model import Brief, BriefSection, Evidence
 
@@ -59,12 +59,11 @@ class EvidenceSelector:
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        docs = self.searcher.documents
-        self._eligible = {
-            d.doc_id
-            for d in docs.values()
-            if d.superseded_by is None and (d.meta.language or self.language) == self.language
+        self._current = {
+            d.doc_id for d in self.searcher.documents.values() if d.superseded_by is None
         }
+        # Chunk-level: an English report's French annex is not quoted in an English brief.
+        self._language_filter = Filters({"language": (self.language,)})
 
     # -- sentences ------------------------------------------------------------------------
 
@@ -113,9 +112,11 @@ class EvidenceSelector:
         return meta.main_noe_domain == noe.slug or noe.slug in meta.noe_domains
 
     def _candidates(self, query: str, keep) -> list[_Sentence]:
-        ranked = self.searcher.rank(query, k=self.candidates * 4, mode="hybrid")
+        ranked = self.searcher.rank(
+            query, k=self.candidates * 4, mode="hybrid", filters=self._language_filter
+        )
         chunks = [self.searcher.chunks[row] for row, _ in ranked]
-        chunks = [c for c in chunks if c.doc_id in self._eligible and keep(c)]
+        chunks = [c for c in chunks if c.doc_id in self._current and keep(c)]
         return [s for c in chunks[: self.candidates] for s in self._sentences(c)]
 
     def _pick(

@@ -40,11 +40,13 @@ def european_script_share(text: str) -> float:
     return sum(map(_european_script, letters)) / len(letters)
 
 
-def detect_language(text: str, default: str = "und") -> str:
-    """ISO 639-1 code of ``text``; ``default`` when it is too short to tell."""
+def detect_language(
+    text: str, default: str = "und", min_chars: int = MIN_CHARS, min_confidence: float = 0.0
+) -> str:
+    """ISO 639-1 code of ``text``; ``default`` when it is too short or the guess too unsure."""
     sample = " ".join(text.split())[:5000]
-    if len(sample) < MIN_CHARS:
+    if len(sample) < min_chars:
         return default
     restricted = european_script_share(sample) >= 0.5
-    lang, _prob = _identifier(restricted).classify(sample)
-    return str(lang)
+    lang, prob = _identifier(restricted).classify(sample)
+    return str(lang) if prob >= min_confidence else default

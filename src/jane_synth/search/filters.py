@@ -114,14 +114,22 @@ class Filters:
         chunk_doc: np.ndarray,
         country_rows: Mapping[str, np.ndarray],
         chunk_themes: np.ndarray,
+        chunk_languages: np.ndarray | None = None,
     ) -> np.ndarray:
         """Boolean row mask over chunks.
 
         ``chunk_doc`` gives each chunk's position in ``documents``, ``country_rows`` the rows
         that name each country slug and ``chunk_themes`` each chunk's theme id (-1 for none).
+        With ``chunk_languages`` the language filter applies to each chunk's own language (a
+        French passage of an English report), else to the document's.
         """
-        doc_ok = np.fromiter((self.document_ok(d) for d in documents), bool, len(documents))
+        doc_filters = self
+        if chunk_languages is not None and "language" in self.values:
+            doc_filters = Filters({k: v for k, v in self.values.items() if k != "language"})
+        doc_ok = np.fromiter((doc_filters.document_ok(d) for d in documents), bool, len(documents))
         mask = doc_ok[chunk_doc] if len(chunk_doc) else np.zeros(0, dtype=bool)
+        if doc_filters is not self:
+            mask &= np.isin(chunk_languages, [w.lower() for w in self.values["language"]])
         if "country" in self.values:
             named = np.zeros(len(chunk_doc), dtype=bool)
             for c in self.values["country"]:

@@ -100,6 +100,10 @@ class Searcher:
         self._themes = np.array(
             [-1 if t is None else t for t in self.theme_ids], dtype=np.int64
         ).reshape(-1)
+        self._languages = np.array(
+            [(c.language or self.documents[c.doc_id].meta.language).lower() for c in self.chunks],
+            dtype=object,
+        )
         rows_by_country: dict[str, list[int]] = {}
         for row, chunk in enumerate(self.chunks):
             for e in chunk.entities:
@@ -168,7 +172,9 @@ class Searcher:
         """Boolean row mask of the chunks that pass ``filters`` (``None``: no filter)."""
         if not filters:
             return None
-        return filters.mask(self._doc_list, self._chunk_doc, self._country_rows, self._themes)
+        return filters.mask(
+            self._doc_list, self._chunk_doc, self._country_rows, self._themes, self._languages
+        )
 
     def encode_query(self, query: str) -> np.ndarray:
         with limited_threads(self.settings.threads):
