@@ -350,3 +350,15 @@ def test_outcome_rows_are_deterministic(tmp_path):
     assert first == second
     buf = io.StringIO(json.dumps(first.__dict__))
     assert json.load(buf)["doc_id"] == first.doc_id
+
+
+def test_html_text_keeps_brackets_and_stars_without_markdown_escapes():
+    from jane_synth.ingest.html import extract_html
+
+    text = extract_html(
+        "<html><body><nav>Home</nav><main><article><h1>EHDS</h1><p>Research access goes through "
+        "data permits and HealthData@EU [S36], for 1+MG *and* <b>other</b> projects since 2018.</p>"
+        "</article></main></body></html>"
+    )
+    assert "HealthData@EU [S36], for 1+MG *and* other projects since 2018." in text
+    assert "\\" not in text

@@ -29,6 +29,7 @@ from ..search import Filters, Searcher
 from ..taxonomy import Taxonomy, Term
 from .model import Brief, BriefSection, Evidence
 
+_ANAPHORIC_START = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Its|Their)\b")
 _HAS_VERB_LIKE = re.compile(r"\b(is|are|was|were|has|have|had|will|can|should|must|\w+(ed|es|s))\b")
 
 
@@ -50,7 +51,7 @@ class EvidenceSelector:
     per_strand: int = 2
     candidates: int = 30
     dimension_bonus: float = 0.1
-    noe_weight: float = 0.3
+    noe_weight: float = 0.15
     mmr_lambda: float = 0.75
     min_chars: int = 50
     max_chars: int = 420
@@ -81,6 +82,10 @@ class EvidenceSelector:
             if not text.endswith((".", ".)", '."')) or "?" in text or "\n" in text:
                 continue
             if not _HAS_VERB_LIKE.search(text.lower()):
+                continue
+            # Evidence must stand on its own: no fragments that start mid-sentence, and no
+            # sentences whose subject is in the previous one ("This shows ...").
+            if not (text[0].isupper() or text[0].isdigit()) or _ANAPHORIC_START.match(text):
                 continue
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             end = start + len(text)

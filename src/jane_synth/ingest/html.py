@@ -35,6 +35,8 @@ def html_title(html: str) -> str:
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+# trafilatura's Markdown escapes characters such as "[" and "*" that are plain text on the page.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 
 
 def extract_html(html: str) -> str:
@@ -54,4 +56,4 @@ def extract_html(html: str) -> str:
     if not text:
         raise IngestError("empty: no main text found in the HTML page")
     text = _MD_HEADING.sub("", text)
-    return _MD_EMPHASIS.sub(r"\2", text)
+    return _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub(r"\2", text))
