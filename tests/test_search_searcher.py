@@ -105,3 +105,13 @@ def test_open_refuses_a_missing_or_stale_index(tmp_path, layout, embedder):
         )  # fmt: skip
     with pytest.raises(IndexNotBuiltError, match="out of date"):
         Searcher.open(stale.root, embedder=embedder)
+
+
+def test_the_current_version_leads_a_collapsed_hit(searcher):
+    from dataclasses import replace
+
+    searcher.documents["d-eval"] = replace(searcher.documents["d-eval"], superseded_by="d-eval-v2")
+    hits = searcher.search("clinical patient management system workload", k=5)
+    (shared,) = [h for h in hits if h.doc_id in {"d-eval", "d-eval-v2"} and "workload" in h.text]
+    assert shared.doc_id == "d-eval-v2"
+    assert [(c.doc_id, c.page) for c in shared.also_in] == [("d-eval", 2)]

@@ -25,6 +25,9 @@ NEAR_DUPLICATE_JACCARD = 0.8
 # Passages that near-duplicate each other embed almost alike; pairs of hits whose vectors are
 # less similar than this are not compared word by word.
 NEAR_DUPLICATE_MIN_COSINE = 0.8
+# Within a version group (a draft and its final, v1 and v3) passages are revised, not copied:
+# a looser overlap still means "the same passage in another version".
+VERSION_DUPLICATE_JACCARD = 0.5
 _SHINGLE_CACHE_SIZE = 20_000
 
 
@@ -73,8 +76,10 @@ def _shingles(text: str) -> frozenset[str]:
     return frozenset(" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2)))
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b or min(len(a), len(b)) < NEAR_DUPLICATE_JACCARD * max(len(a), len(b)):
+def _jaccard(
+    a: frozenset[str], b: frozenset[str], threshold: float = NEAR_DUPLICATE_JACCARD
+) -> float:
+    if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
         return 0.0  # too different in size to reach the threshold
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
@@ -233,8 +238,25 @@ class Searcher:
         return cached
 
     def near_duplicates(self, a: int, b: int) -> bool:
-        """Whether rows ``a`` and ``b`` hold near-identical passages (3-word shingle Jaccard)."""
-        return _jaccard(self._shingles_of(a), self._shingles_of(b)) >= NEAR_DUPLICATE_JACCARD
+        """Whether rows ``a`` and ``b`` hold near-identical passages (3-word shingle Jaccard),
+        with a looser threshold when their documents are versions of one another."""
+        same_group = self._version_root(a) == self._version_root(b)
+        threshold = VERSION_DUPLICATE_JACCARD if same_group else NEAR_DUPLICATE_JACCARD
+        return _jaccard(self._shingles_of(a), self._shingles_of(b), threshold) >= threshold
+
+    def _version_root(self, row: int) -> str:
+        """The current version of the row's document (itself when it is not superseded)."""
+        doc_id = self.chunks[row].doc_id
+        seen = {doc_id}
+        while (newer := self.documents[doc_id].superseded_by) and newer in self.documents:
+            if newer in seen:
+                break
+            seen.add(newer)
+            doc_id = newer
+        return doc_id
+
+    def _is_current(self, row: int) -> bool:
+        return self.documents[self.chunks[row].doc_id].superseded_by is None
 
     def _collapse(
         self, ranked: list[tuple[int, float]], k: int, collapse: bool
@@ -246,7 +268,7 @@ class Searcher:
         if len(rows) > 1 and len(self.dense) == len(self.chunks):
             v = self.dense.rows(np.asarray(rows, dtype=np.int64))
             sim = None if v is None else v @ v.T
-        kept: list[tuple[int, int, float, list[Citation]]] = []
+        kept: list[list] = []  # [position in ranked, row, score, also_in]
         for i, (row, score) in enumerate(ranked):
             twin = next(
                 (
@@ -257,10 +279,15 @@ class Searcher:
                 ),
                 None,
             )
-            if twin is not None:
+            if twin is None:
+                if len(kept) < k:
+                    kept.append([i, row, score, []])
+            elif self._is_current(row) and not self._is_current(twin[1]):
+                # The newest version leads the hit; the older one is listed under also_in.
+                twin[3].insert(0, self.citation(self.chunks[twin[1]]))
+                twin[0], twin[1] = i, row
+            else:
                 twin[3].append(self.citation(self.chunks[row]))
-            elif len(kept) < k:
-                kept.append((i, row, score, []))
         return [(row, score, also) for _, row, score, also in kept]
 
     def search(
