@@ -36,6 +36,8 @@ from typing import Any
 
 import yaml
 
+from jane_synth.records import DOC_TYPES
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / "corpus"
 TAXONOMY_PATH = REPO / "src" / "jane_synth" / "data" / "taxonomy.yaml"
@@ -45,16 +47,6 @@ SOURCES_DIRNAME = "_sources"
 # Vocabulary of the metadata
 # ---------------------------------------------------------------------------------------------
 
-DOC_TYPES = (
-    "report",
-    "evaluation",
-    "minutes",
-    "policy",
-    "factsheet",
-    "webpage",
-    "survey",
-    "slides",
-)
 GENERATED_FORMATS = ("pdf", "docx")
 LAYOUTS = ("report", "two-column", "slides", "flyer")
 RENDER_KEYS = ("format", "layout", "running_header")

@@ -16,6 +16,22 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 CORPUS_DIR = REPO_ROOT / "corpus"
 
 
+def load_build_corpus_script():
+    """``scripts/build_corpus.py`` as a module (it is a script, not part of the package)."""
+    import importlib.util
+    import sys
+
+    if "build_corpus" in sys.modules:
+        return sys.modules["build_corpus"]
+    spec = importlib.util.spec_from_file_location(
+        "build_corpus", REPO_ROOT / "scripts" / "build_corpus.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def embedder():
     """The real all-MiniLM-L6-v2 embedder, loaded once per test session."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import re
 import subprocess
@@ -14,21 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import load_build_corpus_script
+
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "build_corpus.py"
 
 
-def _load_script():
-    if "build_corpus" in sys.modules:
-        return sys.modules["build_corpus"]
-    spec = importlib.util.spec_from_file_location("build_corpus", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bc = _load_script()
+bc = load_build_corpus_script()
 pypdf = pytest.importorskip("pypdf")
 pytest.importorskip("reportlab")
 docx = pytest.importorskip("docx")

@@ -7,14 +7,14 @@ files, from the visible text of HTML pages and from the bodies of Markdown and t
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import load_build_corpus_script
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -30,17 +30,7 @@ MIN_DRAFT_FINAL_PAIRS = 1
 MULTI_PAGE_LAYOUTS = ("report", "two-column")
 
 
-def _load_script():
-    if "build_corpus" in sys.modules:
-        return sys.modules["build_corpus"]
-    spec = importlib.util.spec_from_file_location("build_corpus", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bc = _load_script()
+bc = load_build_corpus_script()
 TAXONOMY = bc.load_taxonomy()
 
 
