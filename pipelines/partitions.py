@@ -2,7 +2,7 @@
 
 from dagster import DagsterInstance, DynamicPartitionsDefinition
 
-from jane_synth.pipeline import corpus_state, partition_key
+from jane_synth.pipeline import corpus_state, partition_key, path_of_partition_key
 
 corpus_files = DynamicPartitionsDefinition(name="corpus_files")
 
@@ -25,12 +25,23 @@ def sync_partitions(instance: DagsterInstance, keys: list[str]) -> tuple[list[st
     return added, removed
 
 
+def keys_not_in_store(keys: list[str], stored: dict[str, str]) -> list[str]:
+    """The keys whose file version the store does not hold (``stored``: path -> sha256)."""
+    return [
+        k
+        for k in keys
+        if (path := path_of_partition_key(k)) not in stored
+        or partition_key(path, stored[path]) != k
+    ]
+
+
 def range_tags(instance: DagsterInstance, keys: list[str]) -> dict[str, str]:
-    """Run tags for one run over ``keys``: the smallest range of instance keys that covers them."""
-    order = {k: i for i, k in enumerate(instance.get_dynamic_partitions(corpus_files.name))}
-    positions = sorted(order[k] for k in keys)
+    """Run tags for one run over ``keys``: the smallest range of instance keys that covers them
+    (dynamic partitions keep the order in which they were added)."""
     ordered = instance.get_dynamic_partitions(corpus_files.name)
+    position = {k: i for i, k in enumerate(ordered)}
+    covered = sorted(position[k] for k in keys)
     return {
-        "dagster/asset_partition_range_start": ordered[positions[0]],
-        "dagster/asset_partition_range_end": ordered[positions[-1]],
+        "dagster/asset_partition_range_start": ordered[covered[0]],
+        "dagster/asset_partition_range_end": ordered[covered[-1]],
     }

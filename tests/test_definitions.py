@@ -138,3 +138,22 @@ def test_build_definitions_overrides_folders(tmp_path):
     settings = custom.resources["settings"]
     assert settings.corpus_dir == str(tmp_path / "c") and settings.output_dir == str(tmp_path / "o")
     assert AssetKey("briefs") in custom.resolve_asset_graph().get_all_asset_keys()
+
+
+def test_keys_not_in_store_and_range_tags():
+    from jane_synth.pipeline import partition_key
+    from pipelines.partitions import keys_not_in_store, range_tags
+
+    keys = [
+        partition_key("a.md", "1" * 64),
+        partition_key("b.md", "2" * 64),
+        partition_key("c.md", "3" * 64),
+    ]
+    stored = {"a.md": "1" * 64, "b.md": "9" * 64}  # b changed, c new
+    assert keys_not_in_store(keys, stored) == keys[1:]
+    with instance_for_test() as instance:
+        instance.add_dynamic_partitions("corpus_files", keys)
+        assert range_tags(instance, [keys[2], keys[0]]) == {
+            "dagster/asset_partition_range_start": keys[0],
+            "dagster/asset_partition_range_end": keys[2],
+        }

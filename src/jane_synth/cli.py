@@ -70,41 +70,12 @@ def run(
         raise typer.Exit(2)
     home = dagster_home()
 
-    from dagster import DagsterInstance
-
-    from pipelines.definitions import build_definitions
-    from pipelines.partitions import range_tags, sync_partitions, wanted_keys
-
-    from .config import OutputLayout
-    from .pipeline import path_of_partition_key
-    from .store import Store
+    from pipelines.run import run_pipeline  # the Dagster layer, imported only when running
 
     console.print(
         f"[bold]jane-synth run[/bold] corpus={corpus_dir} out={output_dir} dagster_home={home}"
     )
-    defs = build_definitions(str(corpus_dir), str(output_dir))
-    run_config = {"loggers": {"console": {"config": {"log_level": log_level.upper()}}}}
-    with DagsterInstance.get() as instance:
-        # Each file version is a partition; only those not in this output's store yet are run.
-        keys = wanted_keys(corpus_dir)
-        added, removed = sync_partitions(instance, keys)
-        with Store(OutputLayout(output_dir).database) as store:
-            stored = store.file_hashes()
-        pending = [
-            k for k in keys if not k.endswith("@" + stored.get(path_of_partition_key(k), "")[:16])
-        ]
-        console.print(
-            f"{len(keys)} corpus files: {len(pending)} to ingest, {len(added)} new partition(s), "
-            f"{len(removed)} removed"
-        )
-        if pending:
-            job = defs.resolve_job_def("ingest_files")
-            tags = range_tags(instance, pending)
-        else:
-            job, tags = defs.resolve_job_def("refresh_all"), {}
-        result = job.execute_in_process(
-            instance=instance, raise_on_error=False, run_config=run_config, tags=tags
-        )
+    result = run_pipeline(corpus_dir, output_dir, log_level, report=console.print)
 
     table = Table(title="Materializations")
     table.add_column("asset")
