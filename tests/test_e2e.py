@@ -112,3 +112,32 @@ def test_a_second_run_redoes_nothing_and_writes_identical_outputs(run_dirs):
     assert "embedded_this_run=0" in result.output
     assert {p.name: p.read_bytes() for p in (out / "briefs").iterdir()} == before
     assert (out / "themes.json").read_bytes() == themes_before
+
+
+def test_adding_then_removing_a_file_touches_only_that_file(run_dirs):
+    corpus, out, env = run_dirs
+    note = corpus / "zz-new-note.md"
+    note.write_text(
+        "---\ntitle: Xylophone registry note\nyear: 2025\nlanguage: en\n---\n"
+        "# Xylophone registry note\n\nThe xylophone registry links survivorship clinics across "
+        "Member States and reports quality indicators every year.\n"
+    )
+    added = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env)
+    assert added.exit_code == 0, added.output
+    assert "1 to ingest, 1 new partition(s)" in added.output
+    assert "parsed=1," in added.output and "embedded_this_run=1," in added.output
+
+    def hits_for(word):
+        result = CliRunner().invoke(
+            app, ["search", word, "--mode", "bm25", "--json", "--out", str(out)], env=env
+        )
+        return [h for h in json.loads(result.stdout) if word in h["text"].lower()]
+
+    assert hits_for("xylophone")
+    note.unlink()
+    removed = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env)
+    assert removed.exit_code == 0, removed.output
+    assert "0 to ingest, 0 new partition(s), 1 removed" in removed.output
+    assert hits_for("xylophone") == []
+    report = json.loads((out / "ingest_report.json").read_text())
+    assert "zz-new-note.md" not in {row["path"] for row in report}
