@@ -52,3 +52,21 @@ def test_theme_model_is_deterministic_and_covers_every_chunk():
 
 def test_theme_model_on_empty_input():
     assert ThemeModel().fit([], [], np.zeros((0, 8)), []) == ([], {})
+
+
+def test_reference_lists_get_no_theme_and_urls_never_label_one():
+    from jane_synth.themes import ReferenceListFilter
+
+    sources = "Sources: https://health.ec.europa.eu/european-reference-networks/overview_en https://www.eurordis.org/epags"
+    assert ReferenceListFilter().keep(
+        [sources, "ERN funding grants were multi-annual."]
+    ).tolist() == [False, True]
+    ids = [f"c{i}" for i in range(61)]
+    texts = [*TEXTS, sources]
+    vectors = np.concatenate([blobs(), blobs()[:1]])
+    themes, assignment = ThemeModel(clusterer=KMeansClusterer(candidates=(3,))).fit(
+        ids, texts, vectors, ids
+    )
+    assert "c60" not in assignment and len(assignment) == 60
+    labels = " ".join(p for t in themes for p in t.keyphrases)
+    assert "https" not in labels and "www" not in labels

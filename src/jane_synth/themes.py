@@ -1,7 +1,8 @@
 """Recurring themes: a pipeline of small, swappable stages in the style of BERTopic.
 
-    embeddings -> reduce (PCA) -> cluster (k-means, k by silhouette) -> label (class TF-IDF)
-               -> represent (chunks nearest the centroid, from distinct documents)
+    chunks -> select (drop reference lists) -> reduce (PCA) -> cluster (k-means, k by
+    silhouette) -> label (class TF-IDF) -> represent (chunks nearest the centroid, from distinct
+    documents)
 
 Each stage is an object with ``fit``/``fit_predict``-style methods, so any of them can be
 replaced (for example an agglomerative clusterer) without touching the others. Seeds are fixed:
@@ -10,18 +11,37 @@ the same inputs give the same themes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.metrics import silhouette_score
 
 from .records import Theme
 
 SEED = 42
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+# Function words of the other corpus languages, so that a French or German cluster is not
+# labelled "les, der, und".
+_OTHER_STOP_WORDS = frozenset(
+    ["les", "des", "une", "pour", "dans", "par", "sur", "est", "sont", "avec", "aux", "qui", "que", "plus", "ces", "cette", "entre", "der", "die", "das", "und", "den", "dem", "des", "ein", "eine", "mit", "von", "für", "sich", "nicht", "auch", "bei", "della", "delle", "degli", "per", "con", "una", "sono", "nel", "nella", "che", "dei", "gli", "los", "las", "una", "por", "para", "con", "del", "que", "sus", "entre", "como"]
+)
+
+
+@dataclass
+class ReferenceListFilter:
+    """Keeps chunks that are prose: a chunk made mostly of web addresses (a source list) would
+    otherwise form themes of its own, labelled "https, www, org"."""
+
+    max_url_share: float = 0.35
+
+    def keep(self, texts: Sequence[str]) -> np.ndarray:
+        shares = [sum(len(m) for m in _URL.findall(t)) / max(len(t), 1) for t in texts]
+        return np.array([s <= self.max_url_share for s in shares], dtype=bool)
 
 
 @dataclass
@@ -77,11 +97,12 @@ class ClassTfidfLabeler:
     def keyphrases(self, texts: Sequence[str], labels: np.ndarray) -> dict[int, list[str]]:
         clusters = sorted(set(labels.tolist()))
         joined = [
-            " ".join(t for t, lab in zip(texts, labels, strict=True) if lab == c) for c in clusters
+            _URL.sub(" ", " ".join(t for t, lab in zip(texts, labels, strict=True) if lab == c))
+            for c in clusters
         ]
         vectorizer = CountVectorizer(
             ngram_range=self.ngram_range,
-            stop_words="english",
+            stop_words=sorted(ENGLISH_STOP_WORDS | _OTHER_STOP_WORDS),
             min_df=self.min_df,
             token_pattern=r"(?u)\b[A-Za-z][A-Za-z+\-]{2,}\b",
         )
@@ -142,6 +163,7 @@ class CentroidRepresenter:
 class ThemeModel:
     """The theme pipeline; swap any stage by passing another object with the same method."""
 
+    selector: ReferenceListFilter = field(default_factory=ReferenceListFilter)
     reducer: PCAReducer = field(default_factory=PCAReducer)
     clusterer: KMeansClusterer = field(default_factory=KMeansClusterer)
     labeler: ClassTfidfLabeler = field(default_factory=ClassTfidfLabeler)
@@ -154,9 +176,16 @@ class ThemeModel:
         embeddings: np.ndarray,
         doc_ids: Sequence[str],
     ) -> tuple[list[Theme], dict[str, int]]:
-        """Themes, largest first (ids 0..n-1), and the theme id of every chunk."""
-        if len(texts) == 0:
+        """Themes, largest first (ids 0..n-1), and the theme id of every clustered chunk
+        (chunks the selector drops have no theme)."""
+        keep = self.selector.keep(texts) if len(texts) else np.zeros(0, dtype=bool)
+        if not keep.any():
             return [], {}
+        rows = np.flatnonzero(keep)
+        chunk_ids = [chunk_ids[i] for i in rows]
+        texts = [texts[i] for i in rows]
+        doc_ids = [doc_ids[i] for i in rows]
+        embeddings = embeddings[rows]
         labels = self.clusterer.fit_predict(self.reducer.fit_transform(embeddings))
         phrases = self.labeler.keyphrases(texts, labels)
         clusters = sorted(set(labels.tolist()), key=lambda c: (-(labels == c).sum(), c))
