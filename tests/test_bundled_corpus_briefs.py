@@ -62,3 +62,21 @@ def test_each_brief_answers_every_dimension_with_both_strands(bundled_briefs):
         for section in brief.sections:
             kinds = {ev.noe_specific for ev in section.evidence}
             assert kinds == {True, False}, (brief.noe.slug, section.dimension.slug)
+
+
+def test_search_shows_a_revised_passage_once_led_by_the_final_version(bundled_briefs):
+    from jane_synth.search import Filters
+
+    _, _, searcher = bundled_briefs
+    draft = "noe-palliative-care-situation-report-draft.pdf"
+    hits = searcher.search(
+        "patient involvement in network governance",
+        k=10,
+        filters=Filters.parse(["doc_type=report"]),
+    )
+    merged = [h for h in hits if any(c.path == draft for c in h.also_in)]
+    assert merged and merged[0].path == "noe-palliative-care-situation-report-final.pdf"
+    rows = [searcher.row_of(h.chunk_id) for h in hits]
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            assert not searcher.near_duplicates(a, b)

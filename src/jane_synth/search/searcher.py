@@ -25,9 +25,10 @@ NEAR_DUPLICATE_JACCARD = 0.8
 # Passages that near-duplicate each other embed almost alike; pairs of hits whose vectors are
 # less similar than this are not compared word by word.
 NEAR_DUPLICATE_MIN_COSINE = 0.8
-# Within a version group (a draft and its final, v1 and v3) passages are revised, not copied:
-# a looser overlap still means "the same passage in another version".
-VERSION_DUPLICATE_JACCARD = 0.5
+# Within a version group (a draft and its final, v1 and v3) passages are revised and chunk
+# boundaries shift: a third of the smaller passage's shingles found in the other is "the same
+# passage in another version" (overlap coefficient, not Jaccard).
+VERSION_DUPLICATE_OVERLAP = 0.35
 _SHINGLE_CACHE_SIZE = 20_000
 
 
@@ -122,6 +123,10 @@ class Searcher:
     def country_slugs(self) -> list[str]:
         """Slugs of the countries that some chunk names (what the country filter can match)."""
         return sorted(self._country_rows)
+
+    def row_of(self, chunk_id: str) -> int | None:
+        """The row of a chunk in this searcher's arrays."""
+        return self._row_of.get(chunk_id)
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         """The chunk with this id, if the index has it."""
@@ -240,9 +245,10 @@ class Searcher:
     def near_duplicates(self, a: int, b: int) -> bool:
         """Whether rows ``a`` and ``b`` hold near-identical passages (3-word shingle Jaccard),
         with a looser threshold when their documents are versions of one another."""
-        same_group = self._version_root(a) == self._version_root(b)
-        threshold = VERSION_DUPLICATE_JACCARD if same_group else NEAR_DUPLICATE_JACCARD
-        return _jaccard(self._shingles_of(a), self._shingles_of(b), threshold) >= threshold
+        sa, sb = self._shingles_of(a), self._shingles_of(b)
+        if self._version_root(a) == self._version_root(b) and sa and sb:
+            return len(sa & sb) / min(len(sa), len(sb)) >= VERSION_DUPLICATE_OVERLAP
+        return _jaccard(sa, sb) >= NEAR_DUPLICATE_JACCARD
 
     def _version_root(self, row: int) -> str:
         """The current version of the row's document (itself when it is not superseded)."""
@@ -274,7 +280,11 @@ class Searcher:
                 (
                     item
                     for item in kept
-                    if (sim is None or sim[i, item[0]] >= NEAR_DUPLICATE_MIN_COSINE)
+                    if (
+                        sim is None
+                        or sim[i, item[0]] >= NEAR_DUPLICATE_MIN_COSINE
+                        or self._version_root(row) == self._version_root(item[1])
+                    )
                     and self.near_duplicates(row, item[1])
                 ),
                 None,
