@@ -27,9 +27,14 @@ SEED = 42
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Function words of the other corpus languages, so that a French or German cluster is not
 # labelled "les, der, und".
-_OTHER_STOP_WORDS = frozenset(
-    ["les", "des", "une", "pour", "dans", "par", "sur", "est", "sont", "avec", "aux", "qui", "que", "plus", "ces", "cette", "entre", "der", "die", "das", "und", "den", "dem", "des", "ein", "eine", "mit", "von", "für", "sich", "nicht", "auch", "bei", "della", "delle", "degli", "per", "con", "una", "sono", "nel", "nella", "che", "dei", "gli", "los", "las", "una", "por", "para", "con", "del", "que", "sus", "entre", "como"]
-)
+_OTHER_STOP_WORDS = frozenset((
+    "les", "des", "une", "pour", "dans", "par", "sur", "est", "sont", "avec", "aux", "qui", "que",
+    "plus", "ces", "cette", "entre",  # French
+    "der", "die", "das", "und", "den", "dem", "ein", "eine", "mit", "von", "für", "sich", "nicht",
+    "auch", "bei",  # German
+    "della", "delle", "degli", "per", "con", "una", "sono", "nel", "nella", "che", "dei", "gli",  # Italian
+    "los", "las", "por", "para", "del", "sus", "como",  # Spanish
+))  # fmt: skip
 
 
 @dataclass
