@@ -213,3 +213,15 @@ def test_browser_query_shows_cited_results_and_script_as_text(server, browser):
     WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.ID, "page-text")))
     assert "<script>" in browser.find_element(By.ID, "page-text").text
     assert browser.execute_script("return document.scripts.length") == 0
+
+
+def test_back_to_results_keeps_the_filters(client):
+    import html as html_lib
+
+    results = client.get("/", params={"q": "workload", "doc_type": "factsheet"}).text
+    link = html_lib.unescape(re.search(r'<a class="page-link" href="([^"]+)"', results).group(1))
+    page = client.get(link.split("#")[0]).text
+    back = html_lib.unescape(re.search(r'<a href="([^"]+)">back to results</a>', page).group(1))
+    assert back.startswith("/?") and "doc_type=factsheet" in back and "q=workload" in back
+    again = client.get(back).text
+    assert again.count('<li class="hit">') == 1 and "AYA fertility services factsheet" in again

@@ -32,9 +32,10 @@ _env = Environment(
 )
 
 
-def page_url(doc_id: str, page: int, query: str = "", chunk_id: str = "") -> str:
-    """Link to one page of a document, the cited passage and query terms marked."""
-    params = {k: v for k, v in (("q", query), ("chunk", chunk_id)) if v}
+def page_url(doc_id: str, page: int, query: str = "", chunk_id: str = "", back: str = "") -> str:
+    """Link to one page of a document, the cited passage and query terms marked; ``back`` is
+    the query string of the search it came from, so that "back to results" keeps the filters."""
+    params = {k: v for k, v in (("q", query), ("chunk", chunk_id), ("back", back)) if v}
     tail = f"?{urlencode(params)}" if params else ""
     return f"/doc/{quote(doc_id, safe='')}/page/{page}{tail}" + ("#hit" if chunk_id else "")
 
@@ -91,14 +92,14 @@ class SearchService:
         with Store(self.database) as store:
             return store.page_text(doc_id, page)
 
-    def hit_json(self, hit: SearchHit, query: str) -> dict:
+    def hit_json(self, hit: SearchHit, query: str, back: str = "") -> dict:
         doc = self.searcher.documents[hit.doc_id]
         row = asdict(hit)
         row["also_in"] = [
-            {**asdict(c), "url": page_url(c.doc_id, c.page, query)} for c in hit.also_in
+            {**asdict(c), "url": page_url(c.doc_id, c.page, query, back=back)} for c in hit.also_in
         ]
         row["publisher"], row["year"] = doc.meta.publisher, doc.meta.year
-        row["url"] = page_url(hit.doc_id, hit.page, query, hit.chunk_id)
+        row["url"] = page_url(hit.doc_id, hit.page, query, hit.chunk_id, back)
         return row
 
 
@@ -149,7 +150,11 @@ def create_app(
             query, k, mode, filters = _parse(request)
             selected = {key: vals[0] for key, vals in filters.values.items()}
             if query:
-                hits = [service.hit_json(h, query) for h in service.search(query, k, mode, filters)]
+                back = request.url.query
+                hits = [
+                    service.hit_json(h, query, back)
+                    for h in service.search(query, k, mode, filters)
+                ]
         except FilterError as exc:
             error = str(exc)
         return render(
@@ -193,7 +198,9 @@ def create_app(
         }
 
     @app.get("/doc/{doc_id}/page/{page}", response_class=HTMLResponse)
-    def page_view(doc_id: str, page: int, q: str = "", chunk: str = "") -> HTMLResponse:
+    def page_view(
+        doc_id: str, page: int, q: str = "", chunk: str = "", back: str = ""
+    ) -> HTMLResponse:
         doc = searcher.documents.get(doc_id)
         text = service.page_text(doc_id, page) if doc else None
         if doc is None or text is None:
@@ -212,9 +219,10 @@ def create_app(
             doc=doc,
             page=page,
             query=q,
+            back_url="/?" + (back or urlencode({"q": q})) if (back or q) else "",
             parts=parts,
-            prev_url=page_url(doc_id, page - 1, q) if page > 1 else "",
-            next_url=page_url(doc_id, page + 1, q) if page < doc.n_pages else "",
+            prev_url=page_url(doc_id, page - 1, q, back=back) if page > 1 else "",
+            next_url=page_url(doc_id, page + 1, q, back=back) if page < doc.n_pages else "",
         )
 
     @app.get("/api/doc/{doc_id}/page/{page}")
