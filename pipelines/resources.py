@@ -24,6 +24,10 @@ class JaneSettings(ConfigurableResource):
     max_pages: int = Field(
         default=IngestLimits.max_pages, description="Longer PDFs are quarantined."
     )
+    max_seconds_per_file: float = Field(
+        default=IngestLimits.max_seconds,
+        description="A file whose parsing takes longer is quarantined as too slow (0: no limit).",
+    )
 
     @property
     def corpus_path(self) -> Path:
@@ -35,7 +39,11 @@ class JaneSettings(ConfigurableResource):
 
     @property
     def limits(self) -> IngestLimits:
-        return IngestLimits(max_bytes=self.max_file_bytes, max_pages=self.max_pages)
+        return IngestLimits(
+            max_bytes=self.max_file_bytes,
+            max_pages=self.max_pages,
+            max_seconds=self.max_seconds_per_file,
+        )
 
     def open_store(self) -> Store:
         return Store(self.layout.database)

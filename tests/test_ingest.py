@@ -5,6 +5,7 @@ Each test makes its own small files in ``tmp_path`` (reportlab, pypdf, Pillow, p
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -362,3 +363,40 @@ def test_html_text_keeps_brackets_and_stars_without_markdown_escapes():
     )
     assert "HealthData@EU [S36], for 1+MG *and* other projects since 2018." in text
     assert "\\" not in text
+
+
+def test_a_file_that_stalls_the_parser_is_quarantined_as_too_slow(tmp_path, monkeypatch):
+    import time
+
+    import jane_synth.ingest as ingest
+
+    def stall(*args, **kwargs):
+        while True:  # a parser loop that swallows ordinary exceptions, as pypdf's page loop does
+            with contextlib.suppress(Exception):
+                time.sleep(0.05)
+
+    monkeypatch.setattr(ingest, "_extract", stall)
+    path = tmp_path / "loop.md"
+    path.write_text("# Loop\n\nA document whose parser never returns.\n")
+    started = time.monotonic()
+    outcome, parsed = ingest.ingest_file(path, tmp_path, ingest.IngestLimits(max_seconds=0.3))
+    assert parsed is None and outcome.status == "quarantined"
+    assert outcome.reason == "too slow: parsing took more than 0.3 s"
+    assert time.monotonic() - started < 5
+
+
+def test_time_limit_is_a_no_op_outside_the_main_thread():
+    import threading
+
+    from jane_synth.ingest.timeout import time_limit
+
+    done = []
+
+    def work():
+        with time_limit(0.01):
+            done.append(True)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert done == [True]

@@ -21,6 +21,7 @@ from .metadata import (
     split_front_matter,
     year_from_text,
 )
+from .timeout import ParseTimeout, time_limit
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -55,6 +56,9 @@ class IngestLimits:
     """OCR pages without a text layer when ``tesseract`` is on the PATH."""
     max_ocr_pages: int = 50
     """At most this many pages of one document are OCR'd (Tesseract takes seconds a page)."""
+    max_seconds: float = 300.0
+    """Parsing one file longer than this quarantines it (a file that sends a parser into a loop
+    must not stall the run); 0 for no limit."""
 
 
 def discover(corpus_dir: Path) -> list[Path]:
@@ -180,8 +184,9 @@ def ingest_file(
         return quarantine("empty: the file has no content", doc_id)
 
     try:
-        raw_pages, declared, inferred, warnings, raw_pdf = _extract(path, fmt, data, limits)
-        pages_text = clean_page_texts(raw_pages)
+        with time_limit(limits.max_seconds):
+            raw_pages, declared, inferred, warnings, raw_pdf = _extract(path, fmt, data, limits)
+            pages_text = clean_page_texts(raw_pages)
         meta, meta_warnings = build_meta(
             declared,
             path=path,
@@ -192,6 +197,8 @@ def ingest_file(
         )
     except IngestError as exc:
         return quarantine(exc.reason, doc_id)
+    except ParseTimeout:
+        return quarantine(f"too slow: parsing took more than {limits.max_seconds:g} s", doc_id)
     except Exception as exc:  # a loader bug or an exotic file must not stop the run
         return quarantine(f"corrupt or unreadable structure: {type(exc).__name__}: {exc}", doc_id)
     warnings += meta_warnings
