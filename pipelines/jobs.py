@@ -18,7 +18,7 @@ from dagster import (
 )
 
 from .assets import documents
-from .partitions import corpus_files, wanted_keys
+from .partitions import corpus_files, partition_changes, wanted_keys
 from .resources import JaneSettings
 
 RUN_TAGS = {"jane/pipeline": "refresh"}
@@ -74,9 +74,9 @@ def corpus_change_sensor(context: SensorEvaluationContext, settings: JaneSetting
     digest = _digest(keys)
     if digest == context.cursor:
         return SkipReason("no file in the corpus folder changed")
-    existing = set(context.instance.get_dynamic_partitions(corpus_files.name))
-    added = [k for k in keys if k not in existing]
-    removed = sorted(existing - set(keys))
+    added, removed = partition_changes(
+        context.instance.get_dynamic_partitions(corpus_files.name), keys
+    )
     if added:
         run = RunRequest(
             run_key=digest,

@@ -12,12 +12,16 @@ def wanted_keys(corpus_dir) -> list[str]:
     return [partition_key(path, sha) for path, sha in sorted(corpus_state(corpus_dir).items())]
 
 
+def partition_changes(existing: list[str], keys: list[str]) -> tuple[list[str], list[str]]:
+    """``(added, removed)``: the wanted keys the instance lacks (in ``keys`` order) and the
+    instance's keys that no file has any more."""
+    have, wanted = set(existing), set(keys)
+    return [k for k in keys if k not in have], sorted(k for k in existing if k not in wanted)
+
+
 def sync_partitions(instance: DagsterInstance, keys: list[str]) -> tuple[list[str], list[str]]:
     """Add the keys the instance lacks and delete the ones no file has any more."""
-    existing = instance.get_dynamic_partitions(corpus_files.name)
-    wanted = set(keys)
-    added = [k for k in keys if k not in set(existing)]
-    removed = [k for k in existing if k not in wanted]
+    added, removed = partition_changes(instance.get_dynamic_partitions(corpus_files.name), keys)
     if added:
         instance.add_dynamic_partitions(corpus_files.name, added)
     for key in removed:

@@ -30,3 +30,14 @@ def test_help_lists_the_commands():
     assert result.exit_code == 0
     for command in ("run", "search", "ui"):
         assert command in result.output
+
+
+def test_the_committed_instance_config_is_the_one_the_cli_writes():
+    import yaml
+
+    from jane_synth.cli import INSTANCE_CONFIG
+    from jane_synth.config import PROJECT_ROOT
+
+    committed = yaml.safe_load((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
+    assert committed == yaml.safe_load(INSTANCE_CONFIG)
+    assert committed["telemetry"] == {"enabled": False}

@@ -157,3 +157,13 @@ def test_keys_not_in_store_and_range_tags():
             "dagster/asset_partition_range_start": keys[0],
             "dagster/asset_partition_range_end": keys[2],
         }
+
+
+def test_partition_changes():
+    from pipelines.partitions import partition_changes
+
+    assert partition_changes(["a@1", "b@2", "c@3"], ["a@1", "c@9", "d@4"]) == (
+        ["c@9", "d@4"],
+        ["b@2", "c@3"],
+    )
+    assert partition_changes([], []) == ([], [])

@@ -36,7 +36,7 @@ def documents(context: AssetExecutionContext, settings: JaneSettings) -> Materia
     paths = {path_of_partition_key(k) for k in context.partition_keys}
     with settings.open_store() as store:
         summary = ingest_changed(store, settings.corpus_path, paths, settings.limits)
-    counts = Counter(o.status for o in summary.outcomes)
+    counts = summary.counts()
     context.log.info(
         f"{len(paths)} file(s): {len(summary.processed)} parsed, {summary.unchanged} already stored"
     )
@@ -48,10 +48,7 @@ def documents(context: AssetExecutionContext, settings: JaneSettings) -> Materia
             "files": len(paths),
             "parsed": len(summary.processed),
             "already_stored": summary.unchanged,
-            **{
-                f"status_{k}": counts.get(k, 0)
-                for k in ("ingested", "ingested_with_warnings", "quarantined")
-            },
+            **{f"status_{k}": v for k, v in counts.items()},
             "seconds": round(summary.seconds, 3),
         }
     )
