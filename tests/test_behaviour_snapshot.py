@@ -1,0 +1,112 @@
+"""Behaviour on the bundled corpus compared with a snapshot taken before the stage refactor.
+
+The snapshot (``tests/snapshots/bundled.json``) holds what the product produced on ``corpus/``
+before issue 8 reshaped the code: every brief's quotes (chunk, offsets, text), the themes
+(ids, labels, sizes, members' representatives) and the top 10 chunks of a set of queries in
+every search mode. A refactor must leave all of it unchanged. A deliberate behaviour change
+(a better selector, new themes) regenerates it with ``JANE_UPDATE_SNAPSHOT=1`` in the same
+commit, which says why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS_DIR
+
+pytestmark = pytest.mark.slow
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "bundled.json"
+QUERIES = (
+    "patient involvement in network governance",
+    "sustainable funding of research infrastructures",
+    "CPMS virtual consultation workload",
+    "survivorship care plans for adolescents and young adults",
+    "palliative care integration with national health systems",
+    "training and education of health professionals",
+    "quality monitoring indicators for European Reference Networks",
+    "omics data sharing and biobanks",
+)
+MODES = ("bm25", "dense", "hybrid")
+SCORE_TOLERANCE = 2e-3
+
+
+def _current_behaviour(root: Path, embedder) -> dict:
+    from jane_synth.briefs import build_briefs, write_briefs
+    from jane_synth.config import OutputLayout
+    from jane_synth.embedding import MODEL_NAME
+    from jane_synth.pipeline import build_themes, chunk_pending, embed_pending, sync_documents
+    from jane_synth.search import Searcher, build_search_index
+    from jane_synth.store import Store
+    from jane_synth.taxonomy import load_taxonomy
+
+    layout = OutputLayout(root)
+    with Store(layout.database) as store:
+        sync_documents(store, CORPUS_DIR, layout)
+        chunk_pending(store)
+        embed_pending(store, embedder)
+        build_search_index(store, layout)
+        build_themes(store, layout, MODEL_NAME)
+    searcher = Searcher.open(layout.root, embedder=embedder)
+    try:
+        write_briefs(build_briefs(searcher, load_taxonomy()), layout.briefs_dir)
+        search = {
+            f"{mode}: {q}": [
+                [h.chunk_id, round(h.score, 4)] for h in searcher.search(q, k=10, mode=mode)
+            ]
+            for q in QUERIES
+            for mode in MODES
+        }
+    finally:
+        searcher.close()
+    briefs = {}
+    for path in sorted(layout.briefs_dir.glob("*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        briefs[path.stem] = [
+            [s["dimension"], ev["noe_specific"], ev["chunk_id"], ev["start"], ev["end"], ev["quote"]]
+            for s in data["sections"]
+            for ev in s["evidence"]
+        ]
+    themes = [
+        [t["theme_id"], t["label"], t["keyphrases"], t["size"], t["representative_chunk_ids"]]
+        for t in json.loads(layout.themes.read_text("utf-8"))
+    ]
+    return {"briefs": briefs, "themes": themes, "search": search}
+
+
+@pytest.fixture(scope="module")
+def behaviour(tmp_path_factory, embedder) -> dict:
+    return _current_behaviour(tmp_path_factory.mktemp("snapshot"), embedder)
+
+
+def test_snapshot_is_current_or_regenerated(behaviour):
+    if os.environ.get("JANE_UPDATE_SNAPSHOT") == "1":
+        SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
+        SNAPSHOT.write_text(json.dumps(behaviour, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    assert SNAPSHOT.exists(), "no snapshot: run with JANE_UPDATE_SNAPSHOT=1"
+
+
+def test_briefs_quote_the_same_statements(behaviour):
+    expected = json.loads(SNAPSHOT.read_text("utf-8"))["briefs"]
+    assert behaviour["briefs"] == expected
+
+
+def test_themes_are_the_same(behaviour):
+    expected = json.loads(SNAPSHOT.read_text("utf-8"))["themes"]
+    assert behaviour["themes"] == expected
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_search_ranks_the_same_chunks(behaviour, mode):
+    expected = json.loads(SNAPSHOT.read_text("utf-8"))["search"]
+    for key, hits in expected.items():
+        if not key.startswith(f"{mode}: "):
+            continue
+        got = behaviour["search"][key]
+        assert [h[0] for h in got] == [h[0] for h in hits], key
+        for (_, a), (_, b) in zip(got, hits, strict=True):
+            assert abs(a - b) <= SCORE_TOLERANCE, key
