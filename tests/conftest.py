@@ -17,19 +17,10 @@ CORPUS_DIR = REPO_ROOT / "corpus"
 
 
 def load_build_corpus_script():
-    """``scripts/build_corpus.py`` as a module (it is a script, not part of the package)."""
-    import importlib.util
-    import sys
+    """The ``scripts/build_corpus`` package (a script folder, not part of the library)."""
+    import importlib
 
-    if "build_corpus" in sys.modules:
-        return sys.modules["build_corpus"]
-    spec = importlib.util.spec_from_file_location(
-        "build_corpus", REPO_ROOT / "scripts" / "build_corpus.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
+    return importlib.import_module("scripts.build_corpus")
 
 
 @pytest.fixture(scope="session")

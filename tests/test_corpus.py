@@ -1,7 +1,7 @@
 """Invariants of the bundled corpus (corpus/): size, formats, metadata, coverage, built outputs.
 
 Pure Python and fast enough for every run; the pipeline is not imported. Metadata is read by
-``load_metadata`` of scripts/build_corpus.py, words are counted from the sources of generated
+``load_metadata`` of scripts/build_corpus, words are counted from the sources of generated
 files, from the visible text of HTML pages and from the bodies of Markdown and text files.
 """
 
@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from jane_synth.ingest.metadata import sidecar_path
 from tests.conftest import load_build_corpus_script
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-SCRIPT = REPO / "scripts" / "build_corpus.py"
+SCRIPT = REPO / "scripts" / "build_corpus"
 
 MIN_DOCUMENTS = 50
 MIN_TOTAL_WORDS = 60_000
@@ -31,7 +32,7 @@ MULTI_PAGE_LAYOUTS = ("report", "two-column")
 
 
 bc = load_build_corpus_script()
-TAXONOMY = bc.load_taxonomy()
+TAXONOMY = bc.taxonomy_slugs()
 
 
 @cache
@@ -64,7 +65,7 @@ def generated_sources() -> tuple:
 
 @pytest.fixture(scope="module")
 def build_report():
-    """The --check logic of build_corpus.py on the real corpus, with the pypdf round-trip."""
+    """The --check logic of scripts/build_corpus on the real corpus, with the pypdf round-trip."""
     return bc.build(CORPUS, check=True, verify=True)
 
 
@@ -101,9 +102,7 @@ def test_metadata_is_valid():
 
 def test_html_pages_have_a_sidecar():
     missing = [
-        doc.name
-        for doc in documents()
-        if doc.suffix == ".html" and not bc.sidecar_path(doc).is_file()
+        doc.name for doc in documents() if doc.suffix == ".html" and not sidecar_path(doc).is_file()
     ]
     assert not missing, missing
 
@@ -165,7 +164,7 @@ def test_generated_sources_use_only_the_markup():
 
 def test_generated_outputs_are_up_to_date(build_report):
     problems = build_report.errors + build_report.stale
-    assert not problems, "run python scripts/build_corpus.py\n" + "\n".join(problems)
+    assert not problems, "run python scripts/build_corpus\n" + "\n".join(problems)
 
 
 def test_generated_pdfs_round_trip(build_report):
