@@ -34,7 +34,7 @@ def _row(corpus: Path, doc: Path, fmt: str) -> str:
         meta = load_metadata(doc)
     except CorpusError:
         meta = {}
-    values = [doc.relative_to(corpus).as_posix()]
+    values: list[Any] = [doc.relative_to(corpus).as_posix()]
     values += [fmt if key == "format" else meta.get(key) for key in _COLUMNS]
     return "| " + " | ".join(_cell(v) for v in values) + " |"
 

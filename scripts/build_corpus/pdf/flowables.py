@@ -37,7 +37,7 @@ class TrackedParagraph(Paragraph):  # type: ignore[misc]
         self._track = track
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Any] = super().split(availWidth, availHeight)
         for part in parts:
             part._track = getattr(self, "_track", None)
         return parts
