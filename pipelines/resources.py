@@ -28,6 +28,13 @@ class JaneSettings(ConfigurableResource):
         default=IngestLimits.max_seconds,
         description="A file whose parsing takes longer is quarantined as too slow (0: no limit).",
     )
+    allow_empty: bool = Field(
+        default=False,
+        description=(
+            "Let a corpus folder with no file empty a store that has documents (by default the "
+            "run fails instead: an empty folder is usually an unmounted share)."
+        ),
+    )
 
     @property
     def corpus_path(self) -> Path:
