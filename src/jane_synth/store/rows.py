@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any, TypeVar
 
 from ..records import Chunk, DocumentMeta, Entity, Theme
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -22,20 +26,25 @@ class StoredDocument:
     superseded_by: str | None = None
 
 
+def _json_tuple(text: str) -> tuple[Any, ...]:
+    return tuple(json.loads(text))
+
+
+def _entities(text: str) -> tuple[Entity, ...]:
+    return tuple(Entity(*e) for e in json.loads(text))
+
+
+def _from_row(cls: type[R], row: sqlite3.Row, decode: Mapping[str, Callable[[str], Any]]) -> R:
+    """A record whose fields are columns of ``row`` (JSON columns through ``decode``)."""
+    values = {f.name: row[f.name] for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: decode[k](v) if k in decode else v for k, v in values.items()})
+
+
+_META_JSON = dict.fromkeys(("networks", "noe_domains", "dimensions", "sources"), _json_tuple)
+
+
 def meta_from_row(row: sqlite3.Row) -> DocumentMeta:
-    return DocumentMeta(
-        title=row["title"],
-        publisher=row["publisher"],
-        year=row["year"],
-        doc_type=row["doc_type"],
-        language=row["language"],
-        networks=tuple(json.loads(row["networks"])),
-        noe_domains=tuple(json.loads(row["noe_domains"])),
-        main_noe_domain=row["main_noe_domain"],
-        dimensions=tuple(json.loads(row["dimensions"])),
-        sources=tuple(json.loads(row["sources"])),
-        version=row["version"],
-    )
+    return _from_row(DocumentMeta, row, _META_JSON)
 
 
 def document_from_row(r: sqlite3.Row) -> StoredDocument:
@@ -46,18 +55,7 @@ def document_from_row(r: sqlite3.Row) -> StoredDocument:
 
 
 def chunk_from_row(row: sqlite3.Row) -> Chunk:
-    return Chunk(
-        chunk_id=row["chunk_id"],
-        doc_id=row["doc_id"],
-        page=row["page"],
-        start=row["start"],
-        end=row["end"],
-        seq=row["seq"],
-        text=row["text"],
-        text_hash=row["text_hash"],
-        entities=tuple(Entity(*e) for e in json.loads(row["entities"])),
-        language=row["language"],
-    )
+    return _from_row(Chunk, row, {"entities": _entities})
 
 
 def chunk_to_row(c: Chunk) -> tuple[object, ...]:
