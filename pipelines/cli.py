@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
+from rich.markup import escape
 from rich.table import Table
 
 from jane_synth.cli import CorpusOption, OutOption, app, console
@@ -21,12 +23,11 @@ from jane_synth.config import (
     OutputLayout,
     check_corpus_dir,
     check_output_dir,
-    default_corpus_dir,
-    default_output_dir,
     use_offline_model,
 )
 from jane_synth.ingest import discover
 from jane_synth.removal import RemovalPlan, plan_removal
+from jane_synth.settings import load_settings
 from jane_synth.store import Store
 
 from .instance import dagster_home
@@ -44,14 +45,13 @@ AllowEmptyOption = Annotated[
 
 
 def _folders(corpus: Path | None, out: Path | None) -> tuple[Path, Path]:
-    """The checked corpus and output folders; exit 2 with a message naming a bad one."""
+    """The checked corpus and output folders (flags over the settings); exit 2 with a message
+    naming a bad one."""
     try:
-        return (
-            check_corpus_dir(corpus or default_corpus_dir()),
-            check_output_dir(out or default_output_dir()),
-        )
-    except FolderError as exc:
-        console.print(f"[red]{exc}[/red]", markup=True, highlight=False)
+        settings = load_settings(corpus_dir=corpus, output_dir=out)
+        return check_corpus_dir(settings.corpus_dir), check_output_dir(settings.output_dir)
+    except (FolderError, ValidationError) as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
         raise typer.Exit(2) from exc
 
 
@@ -90,7 +90,7 @@ def run(
     corpus_dir, output_dir = _folders(corpus, out)
     plan = _removal_plan(corpus_dir, output_dir)
     if plan.wipes_everything and not allow_empty:
-        console.print(f"[red]{plan.refusal()}[/red]", highlight=False)
+        console.print(f"[red]{escape(plan.refusal())}[/red]", highlight=False)
         raise typer.Exit(2)
     home = dagster_home()
 
@@ -104,7 +104,7 @@ def run(
     )
     _print_summary(summary)
     if warning := plan.warning():
-        console.print(f"[yellow]warning: {warning}[/yellow]", highlight=False)
+        console.print(f"[yellow]warning: {escape(warning)}[/yellow]", highlight=False)
     if not summary.success:
         console.print("[red]the run failed; see the log above[/red]")
         raise typer.Exit(1)

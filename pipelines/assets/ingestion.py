@@ -136,7 +136,7 @@ def _corpus_metadata(
 def chunks(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
     t0 = time.perf_counter()
     with settings.open_store() as store:
-        made = chunk_pending(store)
+        made = chunk_pending(store, settings.run_settings.chunking.chunker())
         all_chunks = store.chunks()
     context.log.info(f"{made} new chunks; {len(all_chunks)} in all")
     labels = Counter(e.label for c in all_chunks for e in c.entities)

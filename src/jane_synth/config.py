@@ -30,13 +30,17 @@ def use_offline_model() -> None:
 
 
 def default_corpus_dir() -> Path:
-    """``$JANE_CORPUS_DIR`` or ``corpus/`` of the project."""
-    return Path(os.environ.get(ENV_CORPUS_DIR) or PROJECT_ROOT / "corpus")
+    """``$JANE_CORPUS_DIR``, else ``corpus_dir`` of ``jane-synth.toml``, else ``corpus/``."""
+    from .settings import load_settings  # the settings module builds on this one
+
+    return load_settings().corpus_dir
 
 
 def default_output_dir() -> Path:
-    """``$JANE_OUTPUT_DIR`` or ``outputs/`` of the project."""
-    return Path(os.environ.get(ENV_OUTPUT_DIR) or PROJECT_ROOT / "outputs")
+    """``$JANE_OUTPUT_DIR``, else ``output_dir`` of ``jane-synth.toml``, else ``outputs/``."""
+    from .settings import load_settings
+
+    return load_settings().output_dir
 
 
 class FolderError(ValueError):

@@ -119,3 +119,12 @@ def test_a_run_removing_few_files_does_not_warn(stored, fake_run):
     result = invoke("--corpus", str(corpus), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output
+
+
+def test_an_invalid_settings_file_is_refused_with_the_key(tmp_path, monkeypatch):
+    (tmp_path / "corpus").mkdir()
+    bad = tmp_path / "jane-synth.toml"
+    bad.write_text("[search]\ncolour = 'blue'\n")
+    monkeypatch.setenv("JANE_SETTINGS", str(bad))
+    result = invoke("--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2 and "colour" in result.output
