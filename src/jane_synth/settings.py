@@ -24,39 +24,38 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .chunking import Chunker
 from .config import ENV_CORPUS_DIR, ENV_OUTPUT_DIR, PROJECT_ROOT
 from .ingest import IngestLimits
 from .search.searcher import SearchSettings
+
+if TYPE_CHECKING:
+    from .chunking import Chunker
 
 ENV_SETTINGS_FILE = "JANE_SETTINGS"
 SETTINGS_FILE = PROJECT_ROOT / "jane-synth.toml"
 ENV_PREFIX = "JANE_"
 
 
-def _chunker_default(name: str) -> Any:
-    return next(f.default for f in fields(Chunker) if f.name == name)
-
-
 class ChunkingSettings(BaseModel):
-    """The numbers of :class:`~jane_synth.chunking.Chunker` (its spaCy pipeline is not a setting)."""
+    """The numbers of :class:`~jane_synth.chunking.Chunker`; a key left unset (None) keeps the
+    chunker's own default (the chunker is not imported here: it brings spaCy, seconds to load)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    max_tokens: int = Field(default=_chunker_default("max_tokens"), gt=0)
-    min_chars: int = Field(default=_chunker_default("min_chars"), ge=0)
-    language_min_chars: int = Field(default=_chunker_default("language_min_chars"), ge=0)
-    language_min_confidence: float = Field(
-        default=_chunker_default("language_min_confidence"), ge=0, le=1
-    )
+    max_tokens: int | None = Field(default=None, gt=0)
+    min_chars: int | None = Field(default=None, ge=0)
+    language_min_chars: int | None = Field(default=None, ge=0)
+    language_min_confidence: float | None = Field(default=None, ge=0, le=1)
 
     def chunker(self) -> Chunker:
-        """A chunker with these numbers."""
-        return Chunker(**self.model_dump())
+        """A chunker with the numbers that are set."""
+        from . import chunking
+
+        return chunking.Chunker(**self.model_dump(exclude_none=True))
 
 
 class EmbeddingSettings(BaseModel):
