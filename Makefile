@@ -4,9 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-export HF_HUB_OFFLINE := 1
-export TRANSFORMERS_OFFLINE := 1
-export TOKENIZERS_PARALLELISM := false
+# The model libraries' offline variables are set by jane_synth.config.use_offline_model.
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
 .PHONY: setup run test test-fast lint format ui bench clean

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench" / ".cache"
 SCIFACT = ROOT.parent / "shared" / "data" / "scifact"
 
+from jane_synth.config import OutputLayout, use_offline_model  # noqa: E402
+
+use_offline_model()  # before anything can load the model
+
 from jane_synth.chunking import chunk_id_for, text_hash  # noqa: E402
-from jane_synth.config import OutputLayout  # noqa: E402
 from jane_synth.embedding import Embedder, embed_missing  # noqa: E402
 from jane_synth.records import Chunk, DocumentMeta, IngestOutcome, Page, ParsedDocument  # noqa: E402
 from jane_synth.search import build_search_index  # noqa: E402

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-import os
-
 from dagster import Definitions
+
+from jane_synth.config import use_offline_model
 
 from .assets import ALL_ASSETS
 from .checks import ALL_CHECKS
 from .jobs import corpus_change_sensor, ingest_files_job, refresh_all_job, weekly_refresh_schedule
 from .resources import EmbeddingModel, JaneSettings
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+use_offline_model()
 
 
-def build_definitions(corpus_dir: str | None = None, output_dir: str | None = None) -> Definitions:
-    """Definitions over the given folders (defaults: ``$JANE_CORPUS_DIR`` / ``$JANE_OUTPUT_DIR``)."""
-    overrides = {k: v for k, v in {"corpus_dir": corpus_dir, "output_dir": output_dir}.items() if v}
+def build_definitions(
+    corpus_dir: str | None = None, output_dir: str | None = None, *, allow_empty: bool = False
+) -> Definitions:
+    """Definitions over the given folders (defaults: ``$JANE_CORPUS_DIR`` / ``$JANE_OUTPUT_DIR``).
+
+    ``allow_empty`` lets an empty corpus folder empty the store (see ``JaneSettings``).
+    """
+    folders = {"corpus_dir": corpus_dir, "output_dir": output_dir}
+    overrides: dict[str, str | bool] = {k: v for k, v in folders.items() if v}
+    if allow_empty:
+        overrides["allow_empty"] = True
     return Definitions(
         assets=ALL_ASSETS,
         asset_checks=ALL_CHECKS,

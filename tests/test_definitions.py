@@ -141,8 +141,7 @@ def test_build_definitions_overrides_folders(tmp_path):
 
 
 def test_keys_not_in_store_and_range_tags():
-    from jane_synth.pipeline import partition_key
-    from pipelines.partitions import keys_not_in_store, range_tags
+    from pipelines.partitions import keys_not_in_store, partition_key, range_tags
 
     keys = [
         partition_key("a.md", "1" * 64),

@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from jane_synth.cli import app
 from jane_synth.ingest import ingest_file
 from jane_synth.taxonomy import load_taxonomy
+from pipelines.cli import app
 from tests.conftest import build_fixture_corpus
 
 pytestmark = pytest.mark.slow

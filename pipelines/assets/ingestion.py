@@ -3,18 +3,21 @@
 import time
 import warnings
 from collections import Counter
+from typing import Any
 
 from dagster import (
     AssetExecutionContext,
     BackfillPolicy,
+    Failure,
     MaterializeResult,
     MetadataValue,
     asset,
 )
 
-from jane_synth.pipeline import chunk_pending, ingest_changed, path_of_partition_key, sync_documents
+from jane_synth.pipeline import SyncSummary, chunk_pending, ingest_changed, sync_documents
+from jane_synth.removal import EmptyCorpusError
 
-from ..partitions import corpus_files
+from ..partitions import corpus_files, path_of_partition_key
 from ..resources import JaneSettings
 
 # backfill_policy is marked beta; single-run backfills are what keep one process pool per run.
@@ -66,39 +69,59 @@ def documents(context: AssetExecutionContext, settings: JaneSettings) -> Materia
 )
 def corpus(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
     with settings.open_store() as store:
-        summary = sync_documents(store, settings.corpus_path, settings.layout, settings.limits)
-        n_docs = store.count("documents")
-        n_current = len(store.documents(include_superseded=False))
-        n_pages = store.count("pages")
+        try:
+            summary = sync_documents(
+                store,
+                settings.corpus_path,
+                settings.layout,
+                settings.limits,
+                allow_empty=settings.allow_empty,
+            )
+        except EmptyCorpusError as exc:
+            raise Failure(description=str(exc), allow_retries=False) from exc
+        stored = {
+            "documents": store.count("documents"),
+            "current_documents": len(store.documents(include_superseded=False)),
+            "pages": store.count("pages"),
+        }
     counts = summary.counts()
     context.log.info(
         f"{len(summary.outcomes)} files: {len(summary.processed)} parsed now, {summary.removed} removed, "
         f"{counts['quarantined']} quarantined, {len(summary.version_groups)} version group(s)"
     )
+    if summary.removal_warning:
+        context.log.warning(summary.removal_warning)
+    return MaterializeResult(metadata=_corpus_metadata(summary, stored, settings))
+
+
+def _corpus_metadata(
+    summary: SyncSummary, stored: dict[str, int], settings: JaneSettings
+) -> dict[str, Any]:
+    """The corpus asset's metadata: counts, a warning when most files were removed, the files
+    not cleanly ingested, and where the report is."""
+    warning = {"removal_warning": summary.removal_warning} if summary.removal_warning else {}
     problems = [o for o in summary.outcomes if o.status != "ingested"]
     table = "\n".join(
         ["| file | status | reason |", "| --- | --- | --- |"]
         + [f"| {o.path} | {o.status} | {o.reason or '-'} |" for o in problems]
     )
-    return MaterializeResult(
-        metadata={
-            "files": len(summary.outcomes),
-            "parsed_this_run": len(summary.processed),
-            "unchanged": summary.unchanged,
-            "removed": summary.removed,
-            **{f"status_{k}": v for k, v in counts.items()},
-            "documents": n_docs,
-            "current_documents": n_current,
-            "pages": n_pages,
-            "version_groups": MetadataValue.json([list(g.paths) for g in summary.version_groups]),
-            "languages": MetadataValue.json(
-                dict(sorted(Counter(o.language for o in summary.outcomes if o.language).items()))
-            ),
-            "not_cleanly_ingested": MetadataValue.md(table),
-            "ingest_report": MetadataValue.path(str(settings.layout.ingest_report)),
-            "seconds": round(summary.seconds, 3),
-        }
-    )
+    return {
+        "files": len(summary.outcomes),
+        "parsed_this_run": len(summary.processed),
+        "unchanged": summary.unchanged,
+        "removed": summary.removed,
+        **warning,
+        "reclaimed_bytes": summary.reclaimed_bytes,
+        **{f"status_{k}": v for k, v in summary.counts().items()},
+        **stored,
+        "version_groups": MetadataValue.json([list(g.paths) for g in summary.version_groups]),
+        "languages": MetadataValue.json(
+            dict(sorted(Counter(o.language for o in summary.outcomes if o.language).items()))
+        ),
+        "not_cleanly_ingested": MetadataValue.md(table),
+        "ingest_report": MetadataValue.path(str(settings.layout.ingest_report)),
+        "seconds": round(summary.seconds, 3),
+    }
 
 
 @asset(
@@ -113,7 +136,7 @@ def corpus(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
 def chunks(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
     t0 = time.perf_counter()
     with settings.open_store() as store:
-        made = chunk_pending(store)
+        made = chunk_pending(store, settings.run_settings.chunking.chunker())
         all_chunks = store.chunks()
     context.log.info(f"{made} new chunks; {len(all_chunks)} in all")
     labels = Counter(e.label for c in all_chunks for e in c.entities)

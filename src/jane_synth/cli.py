@@ -1,9 +1,12 @@
-"""The ``jane-synth`` command line: run the pipeline, search the corpus, open the Dagster UI."""
+"""The ``jane-synth`` command line of the library: search the corpus and serve the search page.
+
+The commands that need Dagster (``run``, ``ui``) are added to this app by ``pipelines.cli``, the
+module the ``jane-synth`` console script points to.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -11,9 +14,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from .config import PROJECT_ROOT, default_corpus_dir, default_output_dir
+from .config import default_output_dir, use_offline_model
 
 app = typer.Typer(
     help="jane-synth: evidence briefs for the JANE Networks of Expertise.",
@@ -31,93 +33,9 @@ OutOption = Annotated[
     typer.Option("--out", help="Output folder [env JANE_OUTPUT_DIR; default outputs/]"),
 ]
 
-INSTANCE_CONFIG = (
-    "telemetry:\n  enabled: false\n"
-    "# All runs write one SQLite store: queue them instead of running two writers at once.\n"
-    "concurrency:\n  runs:\n    max_concurrent_runs: 1\n"
-)
-
-
-def dagster_home() -> Path:
-    """``$DAGSTER_HOME``, else ``.dagster_home`` in the project, with telemetry turned off."""
-    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "dagster.yaml"
-    if not config.exists():
-        config.write_text(INSTANCE_CONFIG)
-    os.environ["DAGSTER_HOME"] = str(home)
-    return home
-
-
-def _offline_env() -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-
-@app.command()
-def run(
-    corpus: CorpusOption = None,
-    out: OutOption = None,
-    log_level: Annotated[str, typer.Option(help="Dagster console log level.")] = "info",
-) -> None:
-    """Materialize every asset over the corpus folder through Dagster and write the outputs."""
-    _offline_env()
-    corpus_dir = (corpus or default_corpus_dir()).resolve()
-    output_dir = (out or default_output_dir()).resolve()
-    if not corpus_dir.is_dir():
-        console.print(f"[red]corpus folder not found: {corpus_dir}[/red]")
-        raise typer.Exit(2)
-    home = dagster_home()
-
-    from pipelines.run import run_pipeline  # the Dagster layer, imported only when running
-
-    console.print(
-        f"[bold]jane-synth run[/bold] corpus={corpus_dir} out={output_dir} dagster_home={home}"
-    )
-    result = run_pipeline(corpus_dir, output_dir, log_level, report=console.print)
-
-    table = Table(title="Materializations")
-    table.add_column("asset")
-    table.add_column("metadata")
-    shown_assets: dict[str, int] = {}
-    rows = {}
-    for event in result.get_asset_materialization_events():
-        mat = event.event_specific_data.materialization
-        name = mat.asset_key.to_user_string()
-        shown_assets[name] = shown_assets.get(name, 0) + 1
-        # A run over many file partitions reports the same metadata for each: show it once.
-        rows.setdefault(
-            name,
-            {
-                k: v.value
-                for k, v in mat.metadata.items()
-                if isinstance(v.value, (int, float, str)) and not str(v.value).startswith("|")
-            },
-        )
-    for name, shown in rows.items():
-        label = f"{name} ({shown_assets[name]} partitions)" if shown_assets[name] > 1 else name
-        table.add_row(label, ", ".join(f"{k}={v}" for k, v in shown.items()))
-    console.print(table)
-
-    failed_checks = []
-    for event in result.get_asset_check_evaluations():
-        severity = event.severity.value if event.severity else "ERROR"
-        if event.passed:
-            status = "[green]passed[/green]"
-        elif severity == "WARN":
-            status = "[yellow]warning[/yellow]"
-        else:
-            status = "[red]FAILED[/red]"
-            failed_checks.append(event.check_name)
-        console.print(f"check {event.asset_key.to_user_string()}:{event.check_name} {status}")
-    if not result.success:
-        console.print("[red]the run failed; see the log above[/red]")
-        raise typer.Exit(1)
-    if failed_checks:
-        console.print(f"[red]failed checks: {', '.join(failed_checks)}[/red]")
-        raise typer.Exit(1)
-    console.print(f"[green]done[/green]: briefs in {output_dir / 'briefs'}")
+# `search` and `serve` call this before the model loads; `use_offline_model` is the one place
+# that sets the variables.
+_offline_env = use_offline_model
 
 
 @app.command()
@@ -165,29 +83,6 @@ def search(
         out_console.print(f"   {hit.snippet}", markup=False, highlight=False)
         for other in hit.also_in:
             out_console.print(f"   [dim]also in: {other.title}, p. {other.page}[/dim]")
-
-
-@app.command()
-def ui(
-    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 3000,
-    corpus: CorpusOption = None,
-    out: OutOption = None,
-) -> None:
-    """Start `dagster dev` on the project's definitions, with DAGSTER_HOME in the project."""
-    _offline_env()
-    home = dagster_home()
-    env = dict(os.environ)
-    if corpus:
-        env["JANE_CORPUS_DIR"] = str(corpus.resolve())
-    if out:
-        env["JANE_OUTPUT_DIR"] = str(out.resolve())
-    dagster = Path(sys.executable).with_name("dagster")
-    cmd = [str(dagster), "dev", "-m", "pipelines.definitions", "-h", host, "-p", str(port)]
-    console.print(f"[bold]Dagster UI[/bold] on http://{host}:{port} (DAGSTER_HOME={home})")
-    # Replace this process, so that signals (Ctrl-C, a supervisor's SIGTERM) reach dagster itself.
-    os.chdir(PROJECT_ROOT)
-    os.execve(cmd[0], cmd, env)
 
 
 @app.command()

@@ -11,15 +11,65 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENV_CORPUS_DIR = "JANE_CORPUS_DIR"
 ENV_OUTPUT_DIR = "JANE_OUTPUT_DIR"
 
+# The embedding model ships in a package: the Hugging Face libraries must never try the network,
+# and tokenizers must not start threads that a forked worker process would inherit.
+OFFLINE_ENVIRONMENT = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def use_offline_model() -> None:
+    """Set the variables that keep the model libraries offline (values already set are kept).
+
+    Called before the embedding model loads and at the entry points; the one place that sets them.
+    """
+    for name, value in OFFLINE_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+
 
 def default_corpus_dir() -> Path:
-    """``$JANE_CORPUS_DIR`` or ``corpus/`` of the project."""
-    return Path(os.environ.get(ENV_CORPUS_DIR) or PROJECT_ROOT / "corpus")
+    """``$JANE_CORPUS_DIR``, else ``corpus_dir`` of ``jane-synth.toml``, else ``corpus/``."""
+    from .settings import load_settings  # the settings module builds on this one
+
+    return load_settings().corpus_dir
 
 
 def default_output_dir() -> Path:
-    """``$JANE_OUTPUT_DIR`` or ``outputs/`` of the project."""
-    return Path(os.environ.get(ENV_OUTPUT_DIR) or PROJECT_ROOT / "outputs")
+    """``$JANE_OUTPUT_DIR``, else ``output_dir`` of ``jane-synth.toml``, else ``outputs/``."""
+    from .settings import load_settings
+
+    return load_settings().output_dir
+
+
+class FolderError(ValueError):
+    """A folder given on the command line or in the settings cannot be used."""
+
+
+def check_corpus_dir(path: Path) -> Path:
+    """The corpus folder, resolved; :class:`FolderError` when it is missing or not a folder."""
+    path = path.resolve()
+    if not path.exists():
+        raise FolderError(f"corpus folder not found: {path}")
+    if not path.is_dir():
+        raise FolderError(f"corpus path is not a folder: {path}")
+    return path
+
+
+def check_output_dir(path: Path) -> Path:
+    """The output folder, resolved and created; :class:`FolderError` when it is a file, cannot be
+    created or cannot be written."""
+    path = path.resolve()
+    if path.exists() and not path.is_dir():
+        raise FolderError(f"output path is not a folder: {path}")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FolderError(f"output folder cannot be created: {path} ({exc.strerror})") from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise FolderError(f"output folder is not writable: {path}")
+    return path
 
 
 @dataclass(frozen=True)

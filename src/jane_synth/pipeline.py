@@ -16,7 +16,8 @@ from .config import OutputLayout
 from .embedding import Embedder, embed_missing
 from .ingest import IngestLimits, discover, file_sha256
 from .ingest.parallel import ingest_files
-from .records import IngestOutcome, Theme
+from .records import IngestOutcome, ParsedDocument, Theme
+from .removal import check_removal, plan_removal
 from .store import Store
 from .themes import ThemeModel
 from .versions import VersionCandidate, VersionGroup, find_version_groups, superseded_map
@@ -35,6 +36,10 @@ class SyncSummary:
     removed: int = 0
     version_groups: list[VersionGroup] = field(default_factory=list)
     seconds: float = 0.0
+    removal_warning: str | None = None
+    """Set when the run removed more than half of the stored files."""
+    reclaimed_bytes: int = 0
+    """How much the database file shrank after removals."""
 
     def counts(self) -> dict[str, int]:
         counts = {"ingested": 0, "ingested_with_warnings": 0, "quarantined": 0}
@@ -76,7 +81,9 @@ def _changed_files(
     return todo
 
 
-def _record(store: Store, outcome: IngestOutcome, sha: str, parsed) -> IngestOutcome:
+def _record(
+    store: Store, outcome: IngestOutcome, sha: str, parsed: ParsedDocument | None
+) -> IngestOutcome:
     """Store one result; a file that cannot be stored is recorded as quarantined instead."""
     try:
         return store.record(outcome, sha, parsed)
@@ -104,7 +111,9 @@ def link_versions(store: Store) -> list[VersionGroup]:
     return groups
 
 
-def _versions_by_path(outcomes: list[IngestOutcome], groups: list[VersionGroup]):
+def _versions_by_path(
+    outcomes: list[IngestOutcome], groups: list[VersionGroup]
+) -> dict[str, list[str]]:
     """``file path -> paths of the other versions``, for the ingest report."""
     group_of = {doc_id: g for g in groups for doc_id in g.doc_ids}
     files_of: dict[str, list[str]] = {}
@@ -132,15 +141,6 @@ def corpus_state(corpus_dir: Path) -> dict[str, str]:
         except OSError:
             state[path.relative_to(corpus_dir).as_posix()] = ""
     return state
-
-
-def partition_key(path: str, sha256: str) -> str:
-    """The key of one file version: its path and the start of its content hash."""
-    return f"{path}@{sha256[:16]}"
-
-
-def path_of_partition_key(key: str) -> str:
-    return key.rpartition("@")[0]
 
 
 def ingest_changed(
@@ -179,22 +179,31 @@ def sync_documents(
     layout: OutputLayout,
     limits: IngestLimits | None = None,
     workers: int | None = None,
+    *,
+    allow_empty: bool = False,
 ) -> SyncSummary:
     """Bring the store in line with the corpus folder and write ``ingest_report.json``.
 
     New and changed files are ingested (see :func:`ingest_changed`); files that left the folder
-    are forgotten with their chunks and vectors; then near-duplicate documents are linked as
-    versions, and the newest of each group is the one that feeds the briefs.
+    are forgotten with their chunks and vectors, and the space they took is given back; then
+    near-duplicate documents are linked as versions, and the newest of each group is the one
+    that feeds the briefs. An empty folder never empties a store that has documents unless
+    ``allow_empty`` (:class:`~jane_synth.removal.EmptyCorpusError`).
     """
     t0 = time.perf_counter()
     corpus_dir = Path(corpus_dir)
-    summary = ingest_changed(store, corpus_dir, None, limits, workers)
     current = {path.relative_to(corpus_dir).as_posix() for path in discover(corpus_dir)}
-    summary.removed = store.remove_files(sorted(set(store.file_hashes()) - current))
+    plan = plan_removal(store, corpus_dir, current)
+    check_removal(plan, allow_empty)
+    summary = ingest_changed(store, corpus_dir, None, limits, workers)
+    summary.removed = store.remove_files(plan.paths)
+    summary.removal_warning = plan.warning()
     summary.version_groups = link_versions(store)
     summary.outcomes = [o for o in store.outcomes() if o.path in current]
     versions = _versions_by_path(summary.outcomes, summary.version_groups)
     write_ingest_report(summary.outcomes, layout.ingest_report, versions)
+    # Removed files and replaced versions leave free pages behind.
+    summary.reclaimed_bytes = store.reclaim_space()
     summary.seconds = time.perf_counter() - t0
     return summary
 

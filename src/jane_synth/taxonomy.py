@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -53,10 +54,12 @@ def _slugify(text: str) -> str:
     return "-".join("".join(c.lower() if c.isalnum() else " " for c in text).split())
 
 
-def parse_taxonomy(data: dict) -> Taxonomy:
+def parse_taxonomy(data: dict[str, Any]) -> Taxonomy:
     """Build a :class:`Taxonomy` from the YAML structure of ``data/taxonomy.yaml``."""
 
-    def terms(entries: list[dict], label: str, text_key: str = "description") -> tuple[Term, ...]:
+    def terms(
+        entries: list[dict[str, Any]], label: str, text_key: str = "description"
+    ) -> tuple[Term, ...]:
         return tuple(
             Term(
                 slug=e["slug"],

@@ -1,22 +1,8 @@
 import numpy as np
 
 from jane_synth.chunking import Chunker
-from jane_synth.records import DocumentMeta, IngestOutcome, Page, ParsedDocument, Theme
 from jane_synth.store import Store
-
-
-def parsed(doc_id, path, text="The BoMS approves networks. EURACAN has 102 centres."):
-    return ParsedDocument(
-        doc_id,
-        path,
-        "markdown",
-        DocumentMeta(title=path, year=2024, networks=("erns",)),
-        [Page(1, text)],
-    )
-
-
-def outcome(path, doc_id, status="ingested"):
-    return IngestOutcome(path, status, "", 1, 10, "en", doc_id)
+from tests.store.factories import outcome, parsed
 
 
 def test_record_stores_document_pages_and_outcome(tmp_path):
@@ -69,22 +55,6 @@ def test_a_quarantined_new_file_stores_no_document(tmp_path):
         assert stored.reason == "" and store.documents() == []
 
 
-def test_a_version_1_database_is_migrated(tmp_path):
-    import sqlite3
-
-    path = tmp_path / "old.sqlite"
-    with sqlite3.connect(path) as conn:
-        conn.execute(
-            "CREATE TABLE files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, status TEXT NOT NULL,"
-            " reason TEXT NOT NULL, pages INTEGER NOT NULL, chars INTEGER NOT NULL,"
-            " language TEXT NOT NULL, doc_id TEXT NOT NULL)"
-        )
-        conn.execute("INSERT INTO files VALUES ('a.md', 'x', 'ingested', '', 1, 1, 'en', 'd')")
-    with Store(path) as store:
-        assert store.file_hashes() == {"a.md": "x"}
-        store.record(outcome("b.md", "8" * 64), "8" * 64, parsed("8" * 64, "b.md"))
-
-
 def test_remove_files_drops_documents_chunks_and_orphan_vectors(tmp_path):
     with Store(tmp_path / "db.sqlite") as store:
         doc = parsed("1" * 64, "a.md")
@@ -97,41 +67,9 @@ def test_remove_files_drops_documents_chunks_and_orphan_vectors(tmp_path):
         assert store.prune_embeddings() == 1
 
 
-def test_embedding_cache_is_keyed_by_text_hash(tmp_path):
+def test_page_numbers_no_page_can_have_find_nothing(tmp_path):
     with Store(tmp_path / "db.sqlite") as store:
-        a, b = parsed("1" * 64, "a.md"), parsed("2" * 64, "b.md")  # same text, two files
-        for d in (a, b):
-            store.record(outcome(d.path, d.doc_id), d.doc_id, d)
-            store.replace_chunks(d.doc_id, list(Chunker().chunk_documents([d])))
-        missing = store.texts_missing_embeddings("m")
-        assert len(missing) == 1
-        store.put_embeddings("m", [missing[0][0]], np.full((1, 3), 0.5, dtype=np.float32))
-        ids, vectors = store.chunk_vectors("m")
-        assert len(ids) == 2 and vectors.shape == (2, 3)
-        assert store.texts_missing_embeddings("m") == []
-
-
-def test_fts5_table_answers_sql_full_text_queries(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
-        d = parsed("1" * 64, "a.md")
-        store.record(outcome("a.md", d.doc_id), d.doc_id, d)
-        store.replace_chunks(d.doc_id, list(Chunker().chunk_documents([d])))
-        rows = store.conn.execute(
-            "SELECT c.text FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid WHERE chunks_fts MATCH 'approve'"
-        ).fetchall()
-        assert len(rows) == 1  # porter stemming: "approve" matches "approves"
-        store.replace_chunks(d.doc_id, [])
-        assert (
-            store.conn.execute(
-                "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'approve'"
-            ).fetchone()[0]
-            == 0
-        )
-
-
-def test_themes_round_trip(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
-        theme = Theme(0, "funding, grants", ("funding", "grants"), 3, 2, ("c1", "c2"))
-        store.replace_themes([theme], {"c1": 0, "c2": 0})
-        assert store.themes() == [theme]
-        assert store.chunk_theme_ids() == {"c1": 0, "c2": 0}
+        store.record(outcome("a.md", "a" * 64), "a" * 64, parsed("a" * 64, "a.md"))
+        for page in (0, -1, 10**25, 2**63):
+            assert store.page_text("a" * 64, page) is None
+        assert store.page_text("a" * 64, 1) is not None

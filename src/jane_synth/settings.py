@@ -1,0 +1,144 @@
+"""One settings object for every tunable value: defaults, then ``jane-synth.toml``, then the
+environment, then command-line flags.
+
+The stages keep their parameters in frozen dataclasses (``IngestLimits``, ``SearchSettings``,
+``Chunker``'s numbers); this module composes them, so a default lives in one place. A file
+``jane-synth.toml`` at the project root (or ``$JANE_SETTINGS``) may set any key::
+
+    corpus_dir = "/data/jane/corpus"
+
+    [ingest]
+    max_pages = 500
+
+    [search]
+    alpha = 0.4
+
+and ``JANE_<SECTION>__<KEY>`` overrides one key from the environment (``JANE_SEARCH__ALPHA=0.4``;
+``JANE_CORPUS_DIR`` and ``JANE_OUTPUT_DIR`` for the folders).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .config import ENV_CORPUS_DIR, ENV_OUTPUT_DIR, PROJECT_ROOT
+from .ingest import IngestLimits
+from .search.searcher import SearchSettings
+
+if TYPE_CHECKING:
+    from .chunking import Chunker
+
+ENV_SETTINGS_FILE = "JANE_SETTINGS"
+SETTINGS_FILE = PROJECT_ROOT / "jane-synth.toml"
+ENV_PREFIX = "JANE_"
+
+
+class ChunkingSettings(BaseModel):
+    """The numbers of :class:`~jane_synth.chunking.Chunker`; a key left unset (None) keeps the
+    chunker's own default (the chunker is not imported here: it brings spaCy, seconds to load)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_tokens: int | None = Field(default=None, gt=0)
+    min_chars: int | None = Field(default=None, ge=0)
+    language_min_chars: int | None = Field(default=None, ge=0)
+    language_min_confidence: float | None = Field(default=None, ge=0, le=1)
+
+    def chunker(self) -> Chunker:
+        """A chunker with the numbers that are set."""
+        from . import chunking
+
+        return chunking.Chunker(**self.model_dump(exclude_none=True))
+
+
+class EmbeddingSettings(BaseModel):
+    """How texts are sent to the embedding model."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    batch_size: int = Field(default=64, gt=0)
+
+
+class Settings(BaseModel):
+    """Every tunable value of a run; sections are the stages' own settings records."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    output_dir: Path = PROJECT_ROOT / "outputs"
+    allow_empty: bool = False
+    """Let an empty corpus folder empty a store that has documents."""
+    ingest: IngestLimits = Field(default_factory=IngestLimits)
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    search: SearchSettings = Field(default_factory=SearchSettings)
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``extra`` laid over it, section by section."""
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(dict(merged[key]), value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _from_environment(env: Mapping[str, str]) -> dict[str, Any]:
+    """The keys the environment sets: the two folders and ``JANE_<SECTION>__<KEY>``."""
+    found: dict[str, Any] = {}
+    for name, field in ((ENV_CORPUS_DIR, "corpus_dir"), (ENV_OUTPUT_DIR, "output_dir")):
+        if env.get(name):
+            found[field] = env[name]
+    for name, value in env.items():
+        if name.startswith(ENV_PREFIX) and "__" in name:
+            section, _, key = name[len(ENV_PREFIX) :].lower().partition("__")
+            found.setdefault(section, {})[key] = value
+    return found
+
+
+def settings_file(env: Mapping[str, str] | None = None) -> Path:
+    """``$JANE_SETTINGS``, else ``jane-synth.toml`` at the project root (it may not exist)."""
+    env = os.environ if env is None else env
+    return Path(env.get(ENV_SETTINGS_FILE) or SETTINGS_FILE)
+
+
+def load_settings(
+    path: Path | None = None, env: Mapping[str, str] | None = None, **flags: Any
+) -> Settings:
+    """The settings: defaults < the TOML file (if any) < the environment < ``flags``.
+
+    ``flags`` are the command line's values (``None`` means "not given"); a nested key is given
+    as a mapping (``search={"alpha": 0.4}``). Invalid values raise pydantic's ValidationError,
+    which names the key.
+    """
+    env = os.environ if env is None else env
+    path = path or settings_file(env)
+    layers: dict[str, Any] = {}
+    if path.is_file():
+        layers = _merge(layers, tomllib.loads(path.read_text("utf-8")))
+    layers = _merge(layers, _from_environment(env))
+    layers = _merge(layers, {k: v for k, v in flags.items() if v is not None})
+    return Settings.model_validate(layers)
+
+
+def setting_keys(model: type[BaseModel] = Settings, prefix: str = "") -> list[str]:
+    """Every key, dotted (``search.alpha``), in declaration order: what the README lists."""
+    keys: list[str] = []
+    for name, info in model.model_fields.items():
+        kind = info.annotation
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            keys += setting_keys(kind, f"{prefix}{name}.")
+        elif isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
+            keys += [f"{prefix}{name}.{f.name}" for f in fields(kind)]
+        else:
+            keys.append(prefix + name)
+    return keys

@@ -1,0 +1,127 @@
+"""The database schema, its migrations and the connection settings."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 3
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    pages INTEGER NOT NULL,
+    chars INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    kept_doc_id TEXT
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT NOT NULL,
+    publisher TEXT NOT NULL,
+    year INTEGER,
+    doc_type TEXT NOT NULL,
+    language TEXT NOT NULL,
+    networks TEXT NOT NULL,
+    noe_domains TEXT NOT NULL,
+    main_noe_domain TEXT,
+    dimensions TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    version TEXT,
+    n_pages INTEGER NOT NULL,
+    n_chars INTEGER NOT NULL,
+    superseded_by TEXT
+);
+CREATE TABLE IF NOT EXISTS pages (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (doc_id, page)
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY,
+    chunk_id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    entities TEXT NOT NULL,
+    language TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, seq);
+CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
+CREATE TABLE IF NOT EXISTS embeddings (
+    text_hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (text_hash, model)
+);
+CREATE TABLE IF NOT EXISTS themes (
+    theme_id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    keyphrases TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL,
+    representatives TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunk_themes (
+    chunk_id TEXT PRIMARY KEY,
+    theme_id INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+"""
+
+# Columns added after the first schema version: table -> column -> type.
+ADDED_COLUMNS = {
+    "files": {"kept_doc_id": "TEXT"},
+    "chunks": {"language": "TEXT NOT NULL DEFAULT ''"},
+}
+
+COUNTED_TABLES = frozenset({"files", "documents", "pages", "chunks", "embeddings", "themes"})
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open (and create or migrate) the database at ``path`` (``":memory:"`` for a scratch one)."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path))
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+        # Only a new, empty database can take this without a VACUUM: freed pages can then be
+        # given back to the file system after documents are removed.
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # A reader (search, the web page) may meet a run's write transaction: wait, don't fail.
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.executescript(SCHEMA)
+    add_missing_columns(conn)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return conn
+
+
+def add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Bring a database written by an older schema version up to date."""
+    for table, columns in ADDED_COLUMNS.items():
+        have = {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns.items():
+            if name not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
