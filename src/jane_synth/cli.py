@@ -131,13 +131,18 @@ SearchModeOption = Annotated[
 ]
 
 
+def _exit_2(message: str) -> typer.Exit:
+    """Print ``message`` on one line (no markup, no wrapping) and make the exit for bad input."""
+    console.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
 def _search_request(query: str, k: int, mode: str, filters: list[str] | None) -> SearchRequest:
     """The shared validation of a search; a refused request exits 2 with its message."""
     try:
         return SearchRequest.parse(query, k, mode, filters or [])
     except InvalidRequest as exc:
-        console.print(str(exc), style="red", markup=False, highlight=False)
-        raise typer.Exit(2) from exc
+        raise _exit_2(str(exc)) from exc
 
 
 def _open_index(opener: Callable[[Path], T], out: Path | None) -> T:
@@ -152,8 +157,7 @@ def _open_index(opener: Callable[[Path], T], out: Path | None) -> T:
         message = str(exc)
     except (OSError, sqlite3.Error) as exc:
         message = f"cannot open the search index in {root}: {exc}"
-    console.print(message, style="red", markup=False, highlight=False)
-    raise typer.Exit(2)
+    raise _exit_2(message)
 
 
 def _print_hits(hits: list[SearchHit]) -> None:
