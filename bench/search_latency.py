@@ -39,7 +39,7 @@ from jane_synth.config import OutputLayout
 from jane_synth.embedding import Embedder
 from jane_synth.records import Chunk, DocumentMeta, IngestOutcome, Page, ParsedDocument
 from jane_synth.search import Filters, Searcher, SearchSettings, build_search_index
-from jane_synth.search.bm25 import BM25Index, BM25Params
+from jane_synth.search.bm25 import BM25Index
 from jane_synth.store import Store
 
 DOC_TYPES = ("report", "evaluation", "minutes", "policy", "factsheet", "webpage")
@@ -61,7 +61,7 @@ def synthetic_output(
     layout = OutputLayout(cache / f"synthetic_{n_chunks}")
     done = layout.root / "done.json"
     if done.is_file() and (layout.bm25_dir / "chunk_ids.txt").is_file():
-        if BM25Index.load(layout.bm25_dir).params != BM25Params():
+        if BM25Index.load(layout.bm25_dir).params != SearchSettings().bm25:
             with Store(layout.database) as store:  # the product's defaults changed
                 build_search_index(store, layout)
         return layout

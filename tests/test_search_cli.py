@@ -46,3 +46,20 @@ def test_bad_year_filter_exits_2(out_dir):
         app, ["search", "x", "--filter", "year_from=soon", "--out", str(out_dir)]
     )
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("kind", ["file", "empty folder"])
+def test_out_that_holds_no_index_exits_2_naming_it(tmp_path, kind):
+    out = tmp_path / "out"
+    out.write_text("x") if kind == "file" else out.mkdir()
+    result = CliRunner().invoke(app, ["search", "governance", "--out", str(out)])
+    assert result.exit_code == 2
+    assert str(out) in result.output and "Traceback" not in result.output
+
+
+def test_modes_in_the_help_come_from_the_registry():
+    from jane_synth.search import search_modes
+
+    result = CliRunner().invoke(app, ["search", "--help"], terminal_width=200)
+    assert ", ".join(search_modes()) in result.output
+    assert "1 to 100" in result.output

@@ -57,14 +57,11 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
     layout = settings.layout
     with settings.open_store() as store:
         index = build_search_index(store, layout)
-    context.log.info(f"BM25 index over {index.n_docs} chunks")
-    size = sum(p.stat().st_size for p in layout.bm25_dir.iterdir()) + layout.database.stat().st_size
+    context.log.info(f"search index over {index.chunks} chunks")
     return MaterializeResult(
         metadata={
-            "chunks_indexed": index.n_docs,
-            "vocabulary": len(index.retriever.vocab_dict),
+            **index.metadata(),
             "database": MetadataValue.path(str(layout.database)),
-            "index_bytes": size,
             "seconds": round(time.perf_counter() - t0, 3),
         }
     )

@@ -7,15 +7,20 @@ module the ``jane-synth`` console script points to.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
 from .config import default_output_dir, use_offline_model
+from .records import SearchHit
+from .search import HYBRID, MAX_K, IndexNotBuiltError, InvalidRequest, SearchRequest, search_modes
+from .search.request import MIN_K
 
 app = typer.Typer(
     help="jane-synth: evidence briefs for the JANE Networks of Expertise.",
@@ -38,41 +43,42 @@ OutOption = Annotated[
 _offline_env = use_offline_model
 
 
-@app.command()
-def search(
-    query: Annotated[str, typer.Argument(help="What to look for.")],
-    k: Annotated[int, typer.Option("-k", help="Number of hits.")] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of hits.")] = False,
-    filters: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--filter", help="KEY=VALUE metadata filter, repeatable (e.g. doc_type=evaluation)."
-        ),
-    ] = None,
-    mode: Annotated[str, typer.Option(help="hybrid, bm25 or dense.")] = "hybrid",
-    out: OutOption = None,
-) -> None:
-    """Search the embedded corpus; hits carry document title, page, score and a snippet."""
-    _offline_env()
-    from .search import FilterError, Filters, IndexNotBuiltError, Searcher
+T = TypeVar("T")
+SearchModeOption = Annotated[
+    str, typer.Option(help=f"Retrieval mode: {', '.join(search_modes())}.")
+]
 
-    if mode not in {"hybrid", "bm25", "dense"}:
-        console.print(f"[red]unknown mode {mode!r}[/red]")
-        raise typer.Exit(2)
+
+def _exit_2(message: str) -> typer.Exit:
+    """Print ``message`` on one line (no markup, no wrapping) and make the exit for bad input."""
+    console.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def _search_request(query: str, k: int, mode: str, filters: list[str] | None) -> SearchRequest:
+    """The shared validation of a search; a refused request exits 2 with its message."""
     try:
-        parsed = Filters.parse(filters or [])
-        searcher = Searcher.open(out or default_output_dir())
-    except (FilterError, IndexNotBuiltError) as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+        return SearchRequest.parse(query, k, mode, filters or [])
+    except InvalidRequest as exc:
+        raise _exit_2(str(exc)) from exc
+
+
+def _open_index(opener: Callable[[Path], T], out: Path | None) -> T:
+    """``opener`` over the output folder's index; exit 2 naming the folder when there is none
+    (not a folder, no index built there, or an index that cannot be read)."""
+    from .search.index import check_output_dir
+
+    root = out or default_output_dir()
     try:
-        hits = searcher.search(query, k=k, mode=mode, filters=parsed)  # type: ignore[arg-type]
-    finally:
-        searcher.close()
-    if as_json:
-        rows = [{**asdict(h), "also_in": [asdict(c) for c in h.also_in]} for h in hits]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-        return
+        return opener(check_output_dir(root).root)
+    except IndexNotBuiltError as exc:
+        message = str(exc)
+    except (OSError, sqlite3.Error) as exc:
+        message = f"cannot open the search index in {root}: {exc}"
+    raise _exit_2(message)
+
+
+def _print_hits(hits: list[SearchHit]) -> None:
     out_console = Console()
     if not hits:
         out_console.print("no hits")
@@ -86,6 +92,37 @@ def search(
 
 
 @app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    k: Annotated[
+        int, typer.Option("-k", help=f"Number of hits, {MIN_K} to {MAX_K} (clamped to that range).")
+    ] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of hits.")] = False,
+    filters: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--filter", help="KEY=VALUE metadata filter, repeatable (e.g. doc_type=evaluation)."
+        ),
+    ] = None,
+    mode: SearchModeOption = HYBRID,
+    out: OutOption = None,
+) -> None:
+    """Search the embedded corpus; hits carry document title, page, score and a snippet."""
+    _offline_env()
+    request = _search_request(query, k, mode, filters)
+    from .search import Searcher
+
+    with _open_index(Searcher.open, out) as searcher:
+        hits = searcher.search(request.query, k=request.k, mode=request.mode,
+                               filters=request.filters)  # fmt: skip
+    if as_json:
+        rows = [{**asdict(h), "also_in": [asdict(c) for c in h.also_in]} for h in hits]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    _print_hits(hits)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind (loopback only by default).")] = (
         "127.0.0.1"
@@ -93,18 +130,17 @@ def serve(
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     out: OutOption = None,
 ) -> None:
-    """Serve the search page and its JSON API (/api/search) over the built index."""
+    """Serve the search page and its JSON API (/api/search) over the built index.
+
+    The API answers 400 for an empty query, an unknown mode or filter key; k is clamped to
+    1..100, as on the command line.
+    """
     _offline_env()
     import uvicorn
 
-    from .search import IndexNotBuiltError
     from .web import create_app
 
-    try:
-        web_app = create_app(out or default_output_dir())
-    except IndexNotBuiltError as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+    web_app = _open_index(create_app, out)
     web_app.state.service.searcher.encode_query("warm up")  # load the model before the first query
     console.print(f"[bold]jane-synth search[/bold] on http://{host}:{port}")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

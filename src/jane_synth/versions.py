@@ -58,13 +58,16 @@ class VersionGroup:
         return self.doc_ids[0]
 
 
-def shingles(text: str, k: int = SHINGLE_WORDS) -> frozenset[str]:
-    """Lower-cased word ``k``-grams of ``text``."""
+def shingles(text: str, k: int = SHINGLE_WORDS, whole_if_short: bool = False) -> frozenset[str]:
+    """Lower-cased word ``k``-grams of ``text``; with ``whole_if_short``, a text of fewer than
+    ``k`` words is one shingle (its words), so that short passages can still match."""
     words = _WORD.findall(text.lower())
-    return frozenset(" ".join(words[i : i + k]) for i in range(len(words) - k + 1))
+    n = len(words) - k + 1
+    return frozenset(" ".join(words[i : i + k]) for i in range(max(1, n) if whole_if_short else n))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two shingle sets (0 when either is empty)."""
     if not a or not b:
         return 0.0
     inter = len(a & b)
@@ -87,7 +90,7 @@ def version_rank(*labels: str | None) -> tuple[int, tuple[int, ...]]:
     return (1, ())
 
 
-def _newest_key(doc: VersionCandidate) -> tuple:
+def _newest_key(doc: VersionCandidate) -> tuple[int, tuple[int, tuple[int, ...]], str]:
     stem = PurePosixPath(doc.path).stem
     return (doc.year or 0, version_rank(doc.version, stem, doc.title), doc.path)
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
+
+from .retrievers import IndexContext, IndexNotBuiltError, IndexRows
+from .settings import SearchSettings
+
+if TYPE_CHECKING:
+    from ..embedding import Embedder
 
 # From this many rows the first pass runs in half precision (see ExactDenseIndex).
 HALF_PRECISION_MIN_ROWS = 4_096
@@ -38,16 +45,17 @@ class ExactDenseIndex:
     def __init__(self, vectors: np.ndarray, exact_top: int = EXACT_TOP):
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         self.exact_top = exact_top
-        self._half = None
+        self._half: Any = None
         if len(self) >= max(HALF_PRECISION_MIN_ROWS, 2 * exact_top):
             import torch
 
             self._half = torch.from_numpy(self.vectors.astype(np.float16))
 
     def __len__(self) -> int:
-        return self.vectors.shape[0]
+        return int(self.vectors.shape[0])
 
     def scores(self, query_vector: np.ndarray) -> np.ndarray:
+        """Cosine similarity of every row to ``query_vector``."""
         if len(self) == 0:
             return np.zeros(0, dtype=np.float32)
         q = np.asarray(query_vector, dtype=np.float32)
@@ -58,9 +66,42 @@ class ExactDenseIndex:
         with torch.inference_mode():
             approx = torch.mv(self._half, torch.from_numpy(q).to(torch.float16)).float()
             top = torch.topk(approx, self.exact_top, sorted=False).indices.numpy()
-            scores = approx.numpy()
+            scores: np.ndarray = approx.numpy()
         scores[top] = self.vectors[top] @ q
         return scores
 
     def rows(self, rows: np.ndarray) -> np.ndarray:
-        return self.vectors[rows]
+        """The stored vectors of ``rows``."""
+        return np.asarray(self.vectors[rows])
+
+
+class DenseRetriever:
+    """The ``dense`` retriever: the query's embedding against every chunk vector in the store."""
+
+    name = "dense"
+    positive_only = False
+
+    def __init__(self, index: DenseIndex, embedder: Embedder):
+        self.index = index
+        self.embedder = embedder
+
+    @classmethod
+    def build(cls, rows: IndexRows, folder: Path, settings: SearchSettings) -> dict[str, int]:
+        """Nothing to write: the vectors stay in the store, where the embeddings step put them."""
+        return {}
+
+    @classmethod
+    def load(cls, context: IndexContext) -> DenseRetriever:
+        """Read the vectors of every row; refuses a store where some chunk has none."""
+        ids, vectors = context.store.chunk_vectors(context.embedder.name)
+        if ids != context.rows.chunk_ids:
+            raise IndexNotBuiltError.stale(context.root)
+        return cls(ExactDenseIndex(vectors), context.embedder)
+
+    def score(self, query: str) -> np.ndarray:
+        """Cosine similarity of every row to the query's embedding."""
+        return self.index.scores(self.embedder.encode_query(query))
+
+    def vectors(self, rows: np.ndarray) -> np.ndarray | None:
+        """The rows' normalised vectors."""
+        return self.index.rows(rows) if len(self.index) else None

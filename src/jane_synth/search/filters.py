@@ -84,29 +84,30 @@ class Filters:
             return False
         return not ("year_to" in v and (year is None or year > min(int(y) for y in v["year_to"])))
 
+    @staticmethod
+    def _key_ok(doc: StoredDocument, key: str, wanted: set[str]) -> bool:
+        """Whether ``doc`` passes one document-level key (lower-cased ``wanted`` values)."""
+        meta = doc.meta
+        if key in LIST_KEYS:
+            have = {x.lower() for x in getattr(meta, LIST_KEYS[key])}
+            if key == "noe_domain" and meta.main_noe_domain:
+                have.add(meta.main_noe_domain.lower())
+            return bool(have & wanted)
+        if key == "format":
+            return doc.format.lower() in wanted
+        if key == "publisher":
+            value = (meta.publisher or "").lower()
+            return bool(value) and any(w in value for w in wanted)
+        if key in SCALAR_KEYS:
+            return str(getattr(meta, key) or "").lower() in wanted
+        return True  # years are checked together; chunk-level keys in mask()
+
     def document_ok(self, doc: StoredDocument) -> bool:
         """Whether a document passes every document-level condition."""
-        meta = doc.meta
         for key, wanted in self.values.items():
-            wanted_l = {w.lower() for w in wanted}
-            if key in LIST_KEYS:
-                have = {x.lower() for x in getattr(meta, LIST_KEYS[key])}
-                if key == "noe_domain" and meta.main_noe_domain:
-                    have.add(meta.main_noe_domain.lower())
-                if not have & wanted_l:
-                    return False
-            elif key == "format":
-                if doc.format.lower() not in wanted_l:
-                    return False
-            elif key == "publisher":
-                value = (meta.publisher or "").lower()
-                if not value or not any(w in value for w in wanted_l):
-                    return False
-            elif key in SCALAR_KEYS:
-                value = str(getattr(meta, key) or "").lower()
-                if value not in wanted_l:
-                    return False
-        return self._year_ok(meta.year)
+            if not self._key_ok(doc, key, {w.lower() for w in wanted}):
+                return False
+        return self._year_ok(doc.meta.year)
 
     def mask(
         self,
@@ -128,7 +129,7 @@ class Filters:
             doc_filters = Filters({k: v for k, v in self.values.items() if k != "language"})
         doc_ok = np.fromiter((doc_filters.document_ok(d) for d in documents), bool, len(documents))
         mask = doc_ok[chunk_doc] if len(chunk_doc) else np.zeros(0, dtype=bool)
-        if doc_filters is not self:
+        if doc_filters is not self and chunk_languages is not None:
             mask &= np.isin(chunk_languages, [w.lower() for w in self.values["language"]])
         if "country" in self.values:
             named = np.zeros(len(chunk_doc), dtype=bool)

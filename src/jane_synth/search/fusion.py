@@ -1,13 +1,13 @@
-"""Combining BM25 and dense scores into one ranking."""
+"""Combining the scores of any number of retrievers into one ranking."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from functools import reduce
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from .searcher import SearchSettings
+from .settings import SearchSettings
 
 RRF_K = 60
 
@@ -59,41 +59,46 @@ NORMALISERS = {"minmax": _minmax, "zscore": _zscore}
 
 
 def weighted_fusion(
-    bm25_scores: np.ndarray,
-    dense_scores: np.ndarray,
+    scores: Sequence[np.ndarray],
+    weights: Sequence[float],
     candidates: np.ndarray,
-    alpha: float,
     normalise: str = "minmax",
 ) -> np.ndarray:
-    """Convex combination of normalised scores, one per candidate row.
+    """Weighted sum of each retriever's normalised scores, one per candidate row.
 
-    ``alpha`` weighs the dense side: 0 is pure BM25, 1 pure dense. ``normalise`` is ``minmax``
-    or ``zscore``, computed over the candidates only.
+    ``normalise`` is ``minmax`` or ``zscore``, computed over the candidates only.
     """
     if candidates.size == 0:
         return np.zeros(0, dtype=np.float64)
     norm = NORMALISERS[normalise]
-    fused = (1 - alpha) * norm(bm25_scores[candidates].astype(np.float64))
-    return fused + alpha * norm(dense_scores[candidates].astype(np.float64))
+    fused = np.zeros(candidates.size, dtype=np.float64)
+    for i, (side, weight) in enumerate(zip(scores, weights, strict=True)):
+        part = weight * norm(side[candidates].astype(np.float64))
+        fused = part if i == 0 else fused + part
+    return fused
 
 
 def fuse(
-    bm25_scores: np.ndarray,
-    dense_scores: np.ndarray,
-    bm25_top: np.ndarray,
-    dense_top: np.ndarray,
+    scores: Mapping[str, np.ndarray],
+    tops: Mapping[str, np.ndarray],
     k: int,
     settings: SearchSettings,
 ) -> list[tuple[int, float]]:
-    """The best ``k`` ``(row, fused score)`` from each side's candidate rows, ties by row."""
+    """The best ``k`` ``(row, fused score)`` from every retriever's candidate rows, ties by row.
+
+    ``scores`` holds each retriever's score of every row, ``tops`` its candidate rows, both
+    keyed by retriever name in the same order.
+    """
+    names = list(scores)
     if settings.fusion == "weighted":
-        rows = np.union1d(bm25_top, dense_top)
-        fused = weighted_fusion(bm25_scores, dense_scores, rows, settings.alpha, settings.normalise)
+        rows = reduce(np.union1d, [tops[n] for n in names], np.zeros(0, dtype=np.int64))
+        weights = [settings.weight_of(n) for n in names]
+        fused = weighted_fusion([scores[n] for n in names], weights, rows, settings.normalise)
         order = np.lexsort((rows, -fused))[:k]
         return list(zip(rows[order].tolist(), fused[order].tolist(), strict=True))
     if settings.fusion == "rrf":
         ranked = sorted(
-            reciprocal_rank_fusion([bm25_top, dense_top], settings.rrf_k).items(),
+            reciprocal_rank_fusion([tops[n] for n in names], settings.rrf_k).items(),
             key=lambda item: (-item[1], item[0]),
         )
         return [(int(r), float(s)) for r, s in ranked[:k]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .tokenize import STOP_WORDS, query_terms, stem
+from .tokenize import query_terms, stem, stop_words
 
 
 @lru_cache(maxsize=256)
@@ -22,9 +22,10 @@ def matching_spans(text: str, query: str) -> list[tuple[int, int]]:
     if not terms:
         return []
     spans = []
+    stops = stop_words()
     for m in _candidates(terms).finditer(text):
         word = m.group(0).lower()
-        if len(word) > 1 and word not in STOP_WORDS and stem(word) in terms:
+        if len(word) > 1 and word not in stops and stem(word) in terms:
             spans.append((m.start(), m.end()))
     return spans
 

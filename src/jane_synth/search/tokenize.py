@@ -10,15 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-
-from bm25s.stopwords import STOPWORDS_EN
+from typing import Any
 
 WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")
-STOP_WORDS = frozenset(STOPWORDS_EN)
 
 
 @cache
-def _stemmer():
+def stop_words() -> frozenset[str]:
+    """NLTK's English stop words as bm25s ships them (imported on first use: bm25s is slow to
+    import, and the command line needs the search package at start-up)."""
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+@cache
+def _stemmer() -> Any:
     import Stemmer
 
     return Stemmer.Stemmer("english")
@@ -31,13 +38,14 @@ def stem(word: str) -> str:
     """The Snowball stem of a lower-case word (memoised)."""
     s = _STEMS.get(word)
     if s is None:
-        s = _STEMS[word] = _stemmer().stemWord(word)
+        s = _STEMS[word] = str(_stemmer().stemWord(word))
     return s
 
 
 def terms_of(text: str) -> list[str]:
     """The index terms of one text, in order (repeats kept)."""
-    return [stem(w) for w in WORD_PATTERN.findall(text.lower()) if w not in STOP_WORDS]
+    stops = stop_words()
+    return [stem(w) for w in WORD_PATTERN.findall(text.lower()) if w not in stops]
 
 
 def tokenize(texts: Iterable[str]) -> list[list[str]]:

@@ -1,28 +1,43 @@
-"""FastAPI app: a search page with filters, cited results, page text, and a JSON API."""
+"""FastAPI app: a search page with filters, cited results, page text, and a JSON API.
+
+Each route is a small function of its own; they share the :class:`SearchService` kept in
+``app.state``. Requests are validated by :class:`SearchRequest`, as on the command line.
+"""
 
 from __future__ import annotations
 
-import threading
-from dataclasses import asdict
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from typing import Any
+from urllib.parse import urlencode
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..config import OutputLayout
 from ..embedding import Embedder
-from ..records import SearchHit
-from ..search import FILTER_KEYS, FilterError, Filters, Searcher, SearchSettings
-from ..search.snippets import matching_spans, snippet_segments
-from ..store import Store
-from ..taxonomy import load_taxonomy
+from ..search import (
+    HYBRID,
+    MAX_K,
+    InvalidRequest,
+    Searcher,
+    SearchRequest,
+    SearchSettings,
+    search_modes,
+)
+from ..search.request import DEFAULT_K
+from ..search.snippets import snippet_segments
+from .service import SearchService, page_url, term_segments
 
-MODES = ("hybrid", "bm25", "dense")
-MAX_K = 100
 # No script runs on these pages; the policy makes that a rule the browser enforces as well.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
+# Query parameters that are not filters.
+REQUEST_KEYS = ("q", "k", "mode")
+API_DESCRIPTION = (
+    f"`GET /api/search?q=...&k=10&mode=hybrid&KEY=VALUE...`: `k` is clamped to 1..{MAX_K}; an "
+    "empty query, an unknown mode or an unknown filter key answers 400."
+)
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent),
@@ -32,91 +47,130 @@ _env = Environment(
 )
 
 
-def page_url(doc_id: str, page: int, query: str = "", chunk_id: str = "", back: str = "") -> str:
-    """Link to one page of a document, the cited passage and query terms marked; ``back`` is
-    the query string of the search it came from, so that "back to results" keeps the filters."""
-    params = {k: v for k, v in (("q", query), ("chunk", chunk_id), ("back", back)) if v}
-    tail = f"?{urlencode(params)}" if params else ""
-    return f"/doc/{quote(doc_id, safe='')}/page/{page}{tail}" + ("#hit" if chunk_id else "")
+def _service(request: Request) -> SearchService:
+    service: SearchService = request.app.state.service
+    return service
 
 
-def _term_segments(text: str, query: str) -> list[tuple[str, bool]]:
-    spans = matching_spans(text, query) if query else []
-    out, pos = [], 0
-    for a, b in spans:
-        out += [(text[pos:a], False), (text[a:b], True)]
-        pos = b
-    out.append((text[pos:], False))
-    return [s for s in out if s[0]]
+def _render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
 
 
-class SearchService:
-    """One Searcher shared by all requests; searches run one at a time (thread caps are global)."""
-
-    def __init__(self, searcher: Searcher, database: Path):
-        self.searcher = searcher
-        self.database = database
-        self.lock = threading.Lock()
-        self.facets = self._facets()
-
-    def _facets(self) -> dict[str, list[tuple[str, str]]]:
-        """Filter choices ``key -> [(value, label)]`` from what the store holds."""
-        tax = load_taxonomy()
-        names = {t.slug: t.name for t in tax.all_terms()}
-        docs = [d.meta for d in self.searcher.documents.values()]
-
-        def choices(values) -> list[tuple[str, str]]:
-            return sorted({(v, names.get(v, v)) for v in values if v}, key=lambda c: c[1].lower())
-
-        themes = [
-            (str(t.theme_id), f"{t.theme_id}: {t.label}") for t in self.searcher.store.themes()
-        ]
-        return {
-            "doc_type": choices(m.doc_type for m in docs),
-            "publisher": choices(m.publisher for m in docs),
-            "network": choices(n for m in docs for n in m.networks),
-            "noe_domain": choices(
-                [n for m in docs for n in m.noe_domains] + [m.main_noe_domain for m in docs]
-            ),
-            "country": choices(self.searcher.country_slugs),
-            "language": choices(m.language for m in docs),
-            "theme": themes,
-        }
-
-    def search(self, query: str, k: int, mode: str, filters: Filters) -> list[SearchHit]:
-        with self.lock:
-            return self.searcher.search(query, k=k, mode=mode, filters=filters)  # type: ignore[arg-type]
-
-    def page_text(self, doc_id: str, page: int) -> str | None:
-        # A connection per request: SQLite connections stay in the thread that made them.
-        with Store(self.database) as store:
-            return store.page_text(doc_id, page)
-
-    def hit_json(self, hit: SearchHit, query: str, back: str = "") -> dict:
-        doc = self.searcher.documents[hit.doc_id]
-        row = asdict(hit)
-        row["also_in"] = [
-            {**asdict(c), "url": page_url(c.doc_id, c.page, query, back=back)} for c in hit.also_in
-        ]
-        row["publisher"], row["year"] = doc.meta.publisher, doc.meta.year
-        row["url"] = page_url(hit.doc_id, hit.page, query, hit.chunk_id, back)
-        return row
-
-
-def _parse(request: Request) -> tuple[str, int, str, Filters]:
+def parse_request(request: Request) -> SearchRequest:
+    """The shared validation over a request's query parameters; every other key is a filter."""
     params = request.query_params
-    query = params.get("q", "").strip()
-    try:
-        k = max(1, min(MAX_K, int(params.get("k", "10"))))
-    except ValueError as exc:
-        raise FilterError("k must be a whole number") from exc
-    mode = params.get("mode", "hybrid")
-    if mode not in MODES:
-        raise FilterError(f"mode must be one of {', '.join(MODES)}")
-    filters = Filters.from_mapping(
-        {key: params.getlist(key) for key in FILTER_KEYS if key in params}
+    filters = {key: params.getlist(key) for key in params if key not in REQUEST_KEYS}
+    return SearchRequest.parse(params.get("q"), params.get("k"), params.get("mode"), filters)
+
+
+async def security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """No scripts, no sniffing, no referrer, on every answer."""
+    response = await call_next(request)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def search_page(request: Request) -> HTMLResponse:
+    """The search form, and the cited hits when a query was given."""
+    service = _service(request)
+    params = request.query_params
+    error, hits, search = "", [], None
+    if (params.get("q") or "").strip():
+        try:
+            search = parse_request(request)
+            hits = [service.hit_json(h, search.query, request.url.query)
+                    for h in service.search(search)]  # fmt: skip
+        except InvalidRequest as exc:
+            error = str(exc)
+    query = search.query if search else (params.get("q") or "")
+    return _render(
+        "search.html",
+        status=400 if error else 200,
+        query=query,
+        k=search.k if search else DEFAULT_K,
+        mode=search.mode if search else params.get("mode", HYBRID),
+        modes=search_modes(),
+        selected={key: params.getlist(key)[0] for key in params if key not in REQUEST_KEYS},
+        facets=service.facets,
+        hits=[(h, snippet_segments(h["text"], query)) for h in hits],
+        error=error,
+        n_documents=len(service.searcher.documents),
+        n_chunks=len(service.searcher.chunks),
     )
-    return query, k, mode, filters
+
+
+def api_search(request: Request) -> JSONResponse:
+    """Hits as JSON; 400 with a message for a request the shared validation refuses."""
+    service = _service(request)
+    try:
+        search = parse_request(request)
+    except InvalidRequest as exc:
+        raise HTTPException(400, str(exc)) from exc
+    hits = service.search(search)
+    return JSONResponse(
+        {
+            "query": search.query,
+            "mode": search.mode,
+            "k": search.k,
+            "filters": {key: list(v) for key, v in search.filters.values.items()},
+            "hits": [service.hit_json(h, search.query) for h in hits],
+        }
+    )
+
+
+def api_facets(request: Request) -> dict[str, list[dict[str, str]]]:
+    """The filter choices the store offers."""
+    facets = _service(request).facets
+    return {key: [{"value": v, "label": lab} for v, lab in c] for key, c in facets.items()}
+
+
+def page_view(
+    request: Request, doc_id: str, page: int, q: str = "", chunk: str = "", back: str = ""
+) -> HTMLResponse:
+    """One page of a document, the cited passage and the query terms marked."""
+    service = _service(request)
+    found = service.page(doc_id, page)
+    if found is None:
+        raise HTTPException(404, "no such document page")
+    doc, text = found
+    start, end = 0, 0
+    cited = service.searcher.chunk(chunk) if chunk else None
+    if cited is not None and cited.doc_id == doc_id and cited.page == page:
+        start, end = cited.start, cited.end
+    parts = [
+        (term_segments(text[:start], q), False),
+        (term_segments(text[start:end], q), True),
+        (term_segments(text[end:], q), False),
+    ]
+    return _render(
+        "page.html",
+        doc=doc,
+        page=page,
+        query=q,
+        back_url="/?" + (back or urlencode({"q": q})) if (back or q) else "",
+        parts=parts,
+        prev_url=page_url(doc_id, page - 1, q, back=back) if page > 1 else "",
+        next_url=page_url(doc_id, page + 1, q, back=back) if page < doc.n_pages else "",
+    )
+
+
+def api_page(request: Request, doc_id: str, page: int) -> dict[str, Any]:
+    """The text of one page as JSON; 404 for a page the document does not have."""
+    found = _service(request).page(doc_id, page)
+    if found is None:
+        raise HTTPException(404, "no such document page")
+    doc, text = found
+    return {"doc_id": doc_id, "title": doc.meta.title, "path": doc.path, "page": page,
+            "n_pages": doc.n_pages, "text": text}  # fmt: skip
+
+
+def healthz(request: Request) -> dict[str, Any]:
+    """Liveness, with the number of indexed chunks."""
+    return {"ok": True, "chunks": len(_service(request).searcher.chunks)}
 
 
 def create_app(
@@ -128,114 +182,15 @@ def create_app(
     """The app over one output folder; raises ``IndexNotBuiltError`` when there is no index."""
     layout = OutputLayout(Path(output_dir))
     searcher = searcher or Searcher.open(layout.root, embedder=embedder, settings=settings)
-    service = SearchService(searcher, layout.database)
-    app = FastAPI(title="jane-synth search", docs_url=None, redoc_url=None)
-    app.state.service = service
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
-    def render(name: str, status: int = 200, **context) -> HTMLResponse:
-        return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
-
-    @app.get("/", response_class=HTMLResponse)
-    def search_page(request: Request) -> HTMLResponse:
-        error, hits, query, k, mode, selected = "", [], "", 10, "hybrid", {}
-        try:
-            query, k, mode, filters = _parse(request)
-            selected = {key: vals[0] for key, vals in filters.values.items()}
-            if query:
-                back = request.url.query
-                hits = [
-                    service.hit_json(h, query, back)
-                    for h in service.search(query, k, mode, filters)
-                ]
-        except FilterError as exc:
-            error = str(exc)
-        return render(
-            "search.html",
-            status=400 if error else 200,
-            query=query,
-            k=k,
-            mode=mode,
-            modes=MODES,
-            selected=selected,
-            facets=service.facets,
-            hits=[(h, snippet_segments(h["text"], query)) for h in hits],
-            error=error,
-            n_documents=len(searcher.documents),
-            n_chunks=len(searcher.chunks),
-        )
-
-    @app.get("/api/search")
-    def api_search(request: Request) -> JSONResponse:
-        try:
-            query, k, mode, filters = _parse(request)
-        except FilterError as exc:
-            raise HTTPException(400, str(exc)) from exc
-        if not query:
-            raise HTTPException(400, "q is required")
-        hits = service.search(query, k, mode, filters)
-        return JSONResponse(
-            {
-                "query": query,
-                "mode": mode,
-                "k": k,
-                "filters": {key: list(v) for key, v in filters.values.items()},
-                "hits": [service.hit_json(h, query) for h in hits],
-            }
-        )
-
-    @app.get("/api/facets")
-    def api_facets() -> dict:
-        return {
-            key: [{"value": v, "label": lab} for v, lab in c] for key, c in service.facets.items()
-        }
-
-    @app.get("/doc/{doc_id}/page/{page}", response_class=HTMLResponse)
-    def page_view(
-        doc_id: str, page: int, q: str = "", chunk: str = "", back: str = ""
-    ) -> HTMLResponse:
-        doc = searcher.documents.get(doc_id)
-        text = service.page_text(doc_id, page) if doc else None
-        if doc is None or text is None:
-            raise HTTPException(404, "no such document page")
-        start, end = 0, 0
-        cited = searcher.chunk(chunk) if chunk else None
-        if cited is not None and cited.doc_id == doc_id and cited.page == page:
-            start, end = cited.start, cited.end
-        parts = [
-            (_term_segments(text[:start], q), False),
-            (_term_segments(text[start:end], q), True),
-            (_term_segments(text[end:], q), False),
-        ]
-        return render(
-            "page.html",
-            doc=doc,
-            page=page,
-            query=q,
-            back_url="/?" + (back or urlencode({"q": q})) if (back or q) else "",
-            parts=parts,
-            prev_url=page_url(doc_id, page - 1, q, back=back) if page > 1 else "",
-            next_url=page_url(doc_id, page + 1, q, back=back) if page < doc.n_pages else "",
-        )
-
-    @app.get("/api/doc/{doc_id}/page/{page}")
-    def api_page(doc_id: str, page: int) -> dict:
-        doc = searcher.documents.get(doc_id)
-        text = service.page_text(doc_id, page) if doc else None
-        if doc is None or text is None:
-            raise HTTPException(404, "no such document page")
-        return {"doc_id": doc_id, "title": doc.meta.title, "path": doc.path, "page": page,
-                "n_pages": doc.n_pages, "text": text}  # fmt: skip
-
-    @app.get("/healthz")
-    def healthz() -> dict:
-        return {"ok": True, "chunks": len(searcher.chunks)}
-
+    app = FastAPI(
+        title="jane-synth search", description=API_DESCRIPTION, docs_url=None, redoc_url=None
+    )
+    app.state.service = SearchService(searcher, layout.database)
+    app.middleware("http")(security_headers)
+    app.get("/", response_class=HTMLResponse)(search_page)
+    app.get("/api/search")(api_search)
+    app.get("/api/facets")(api_facets)
+    app.get("/doc/{doc_id}/page/{page}", response_class=HTMLResponse)(page_view)
+    app.get("/api/doc/{doc_id}/page/{page}")(api_page)
+    app.get("/healthz")(healthz)
     return app

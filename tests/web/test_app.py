@@ -98,7 +98,8 @@ def test_json_api(client):
                                           ("country", "Germany")])  # fmt: skip
     assert r.json()["filters"] == {"publisher": ["commission"], "country": ["Germany"]}
     assert r.json()["hits"] == [] or {h["doc_id"] for h in r.json()["hits"]} == {"d-eval"}
-    assert client.get("/api/search", params={"q": "x", "colour": "red"}).status_code == 200
+    unknown = client.get("/api/search", params={"q": "x", "colour": "red"})
+    assert unknown.status_code == 400 and "colour" in unknown.json()["detail"]
     assert client.get("/api/search", params={"q": "x", "theme": "one"}).status_code == 400
     assert client.get("/api/search", params={"q": "x", "mode": "magic"}).status_code == 400
     assert client.get("/api/search").status_code == 400
@@ -114,7 +115,7 @@ def test_page_api_and_missing_pages(client):
     assert client.get("/api/doc/nope/page/1").status_code == 404
 
 
-def test_serve_binds_loopback_by_default(tmp_path, monkeypatch, web_app):
+def test_serve_binds_loopback_by_default(monkeypatch, web_app):
     import uvicorn
 
     seen = {}
@@ -122,15 +123,38 @@ def test_serve_binds_loopback_by_default(tmp_path, monkeypatch, web_app):
         uvicorn, "run", lambda app, host, port, **kw: seen.update(host=host, port=port)
     )
     monkeypatch.setattr("jane_synth.web.create_app", lambda out: web_app)
-    result = CliRunner().invoke(cli_app, ["serve", "--out", str(tmp_path)])
+    out = web_app.state.service.database.parent.parent
+    result = CliRunner().invoke(cli_app, ["serve", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert seen == {"host": "127.0.0.1", "port": 8000}
 
 
-def test_serve_without_index_exits_2(tmp_path):
-    result = CliRunner().invoke(cli_app, ["serve", "--out", str(tmp_path / "none")])
+@pytest.mark.parametrize("kind", ["missing", "empty", "file"])
+def test_serve_without_index_exits_2_naming_the_path(tmp_path, kind):
+    out = tmp_path / "out"
+    if kind == "empty":
+        out.mkdir()
+    elif kind == "file":
+        out.write_text("not a folder")
+    result = CliRunner().invoke(cli_app, ["serve", "--out", str(out)])
     assert result.exit_code == 2
-    assert "jane-synth run" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "jane-synth run" in result.output and str(out) in result.output.replace("\n", "")
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "3", "10000000000000000000000000"])
+def test_pages_out_of_range_are_404(client, page):
+    assert client.get(f"/api/doc/d-eval/page/{page}").status_code == 404
+    assert client.get(f"/doc/d-eval/page/{page}").status_code == 404
+
+
+def test_modes_on_the_page_come_from_the_registry(client):
+    from jane_synth.search import search_modes
+
+    html = client.get("/").text
+    assert re.findall(r'<option value="(\w+)"[^>]*>\1</option>', html.split('name="mode"')[1])[
+        : len(search_modes())
+    ] == list(search_modes())
 
 
 # -- headless Chromium --------------------------------------------------------------------------

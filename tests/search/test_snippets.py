@@ -38,7 +38,7 @@ def test_short_text_without_query_terms_is_whole():
 def test_candidate_scan_finds_every_word_that_stems_to_a_term():
     import re
 
-    from jane_synth.search.tokenize import STOP_WORDS, query_terms, stem
+    from jane_synth.search.tokenize import query_terms, stem, stop_words
 
     text = (
         "Therapies and therapy; hoping for hope, studies studied a study. Relational relations "
@@ -50,6 +50,6 @@ def test_candidate_scan_finds_every_word_that_stems_to_a_term():
         full = [
             (m.start(), m.end())
             for m in re.finditer(r"(?u)\b\w\w+\b", text)
-            if m.group(0).lower() not in STOP_WORDS and stem(m.group(0).lower()) in terms
+            if m.group(0).lower() not in stop_words() and stem(m.group(0).lower()) in terms
         ]
         assert matching_spans(text, query) == full, query
