@@ -21,10 +21,14 @@ def citation(doc: str, title: str = "ERN note", page: int = 1, publisher: str = 
 
 
 def evidence(quote: str, cite: Citation, noe_specific: bool = False) -> Evidence:
-    return Evidence(quote, cite, f"chunk-{cite.doc_id}-{len(quote)}", 0, len(quote), 0.5, noe_specific)
+    return Evidence(
+        quote, cite, f"chunk-{cite.doc_id}-{len(quote)}", 0, len(quote), 0.5, noe_specific
+    )
 
 
-def make_brief(title: str = "ERN governance note", quote: str = "The board approves members.") -> Brief:
+def make_brief(
+    title: str = "ERN governance note", quote: str = "The board approves members."
+) -> Brief:
     """Two sections, one of them an evidence gap; the first quote and title can be hostile."""
     first = citation("d1", title, page=2, publisher="Board & Co")
     second = citation("d2", "BBMRI-ERIC profile", page=1)
@@ -33,7 +37,9 @@ def make_brief(title: str = "ERN governance note", quote: str = "The board appro
         (
             evidence(quote, first, noe_specific=True),
             evidence("Member states fund it through contributions.", second),
-            evidence("A second page says more.", citation("d1", title, page=3, publisher="Board & Co")),
+            evidence(
+                "A second page says more.", citation("d1", title, page=3, publisher="Board & Co")
+            ),
         ),
     )
     return Brief(NOE, (section, BriefSection(FUNDING, ())), 12, "abc123")

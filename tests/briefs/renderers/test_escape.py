@@ -40,7 +40,9 @@ def _shown(markdown: str, context: str) -> tuple[list[str], str]:
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-@pytest.mark.parametrize("context", ["{}", '- "{}" [1, p. 2]', "1. {}, EC (2024).", "*Key question: {}*"])
+@pytest.mark.parametrize(
+    "context", ["{}", '- "{}" [1, p. 2]', "1. {}, EC (2024).", "*Key question: {}*"]
+)
 def test_escaped_text_renders_as_itself_and_nothing_else(text, context):
     tags, shown = _shown(md_escape(text), context)
     _, plain = _shown("x", context)

@@ -20,6 +20,8 @@ def test_markdown_cites_every_statement_and_links_every_section():
 
 def test_html_links_every_citation_to_its_source():
     brief = make_brief()
-    page = TemplateRenderer("html", ".html", "brief.html.j2", autoescape=True).render(brief).decode()
+    page = (
+        TemplateRenderer("html", ".html", "brief.html.j2", autoescape=True).render(brief).decode()
+    )
     assert page.count('href="#source-1"') == 2 and page.count('href="#source-2"') == 1
     assert 'id="source-2"' in page and "Board &amp; Co" in page

@@ -68,7 +68,11 @@ def docx_lines(data: bytes) -> list[str]:
 
 def docx_xml(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith(".xml"))
+        return "".join(
+            archive.read(n).decode("utf-8", "replace")
+            for n in archive.namelist()
+            if n.endswith(".xml")
+        )
 
 
 def json_strings(data: bytes) -> list[str]:
