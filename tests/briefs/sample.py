@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from jane_synth.briefs.model import Brief, BriefSection, Evidence
 from jane_synth.records import Citation
 from jane_synth.taxonomy import Term
@@ -47,3 +49,14 @@ def make_brief(
 
 def hostile_brief() -> Brief:
     return make_brief(title=HOSTILE_TITLE, quote=HOSTILE_QUOTE)
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """A toy format (the quotes, one a line): a new format is a class like this plus one line."""
+
+    name: str = "plain"
+    suffix: str = ".txt"
+
+    def render(self, brief: Brief) -> bytes:
+        return "".join(f"{ev.quote}\n" for s in brief.sections for ev in s.evidence).encode()

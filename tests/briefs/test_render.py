@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,18 +24,7 @@ from jane_synth.search import Searcher
 from jane_synth.store import Store
 from jane_synth.taxonomy import load_taxonomy
 from tests.briefs.renderers.text_of import MARKUP, READERS
-from tests.briefs.sample import IMG, SCRIPT, make_brief
-
-
-@dataclass(frozen=True)
-class PlainText:
-    """A toy format: the quotes, one a line. Its module would be this class; plus one line."""
-
-    name: str = "plain"
-    suffix: str = ".txt"
-
-    def render(self, brief: Brief) -> bytes:
-        return "".join(f"{ev.quote}\n" for s in brief.sections for ev in s.evidence).encode()
+from tests.briefs.sample import IMG, SCRIPT, PlainText, make_brief
 
 
 def test_write_briefs_writes_every_registered_format_and_only_prunes_those(tmp_path):
