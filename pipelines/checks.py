@@ -5,6 +5,7 @@ import json
 from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
 
 from jane_synth.briefs import verify_brief_file
+from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path, load_brief
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.ingest import discover
 from jane_synth.taxonomy import load_taxonomy
@@ -42,18 +43,17 @@ def every_chunk_has_a_vector(settings: JaneSettings) -> AssetCheckResult:
     description="A brief exists for each NoE, and every quoted statement is on its cited page.",
 )
 def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
-    briefs_dir = settings.layout.briefs_dir
-    expected = [n.slug for n in load_taxonomy().noe_domains]
-    missing = [s for s in expected if not (briefs_dir / f"{s}.json").is_file()]
+    paths = {
+        slug: brief_path(settings.layout.briefs_dir, slug, JSON_SUFFIX)
+        for slug in (n.slug for n in load_taxonomy().noe_domains)
+    }
+    missing = [slug for slug, path in paths.items() if not path.is_file()]
     problems: list[str] = []
     n_quotes = 0
     with settings.open_store() as store:
-        for slug in expected:
-            path = briefs_dir / f"{slug}.json"
+        for path in paths.values():
             if path.is_file():
-                n_quotes += sum(
-                    len(s["evidence"]) for s in json.loads(path.read_text())["sections"]
-                )
+                n_quotes += len(load_brief(path).quotes)
                 problems += verify_brief_file(path, store)
     return AssetCheckResult(
         passed=not missing and not problems,
@@ -76,12 +76,8 @@ MIN_SOURCES_PER_BRIEF = 6
 def briefs_cite_enough_sources(settings: JaneSettings) -> AssetCheckResult:
     counts = {}
     for slug in (n.slug for n in load_taxonomy().noe_domains):
-        path = settings.layout.briefs_dir / f"{slug}.json"
-        if path.is_file():
-            sections = json.loads(path.read_text())["sections"]
-            counts[slug] = len({ev["citation"]["doc_id"] for s in sections for ev in s["evidence"]})
-        else:
-            counts[slug] = 0
+        path = brief_path(settings.layout.briefs_dir, slug, JSON_SUFFIX)
+        counts[slug] = len(load_brief(path).cited_doc_ids()) if path.is_file() else 0
     return AssetCheckResult(
         passed=min(counts.values()) >= MIN_SOURCES_PER_BRIEF,
         severity=AssetCheckSeverity.WARN,

@@ -1,17 +1,43 @@
 """Synthesis assets: recurring themes across the corpus, and the seven cited evidence briefs."""
 
 import time
+from typing import Any
 
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
+from pydantic import Field
 
 from jane_synth.briefs import build_briefs, write_briefs
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
 from jane_synth.taxonomy import load_taxonomy
+from jane_synth.themes import ThemeModel, ThemeSettings
 
 from ..resources import EmbeddingModel, JaneSettings
 from .indexing import embeddings, search_index
+
+_DEFAULT_THEMES = ThemeSettings()
+
+
+class ThemesConfig(Config):
+    """The theme model: a registered stage name per step (``jane_synth.themes``) and, under
+    ``params``, each step's parameters, e.g. ``{"clusterer": {"min_cluster_size": 8}}``."""
+
+    selector: str = _DEFAULT_THEMES.selector.name
+    reducer: str = _DEFAULT_THEMES.reducer.name
+    clusterer: str = _DEFAULT_THEMES.clusterer.name
+    labeler: str = _DEFAULT_THEMES.labeler.name
+    representer: str = _DEFAULT_THEMES.representer.name
+    params: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    def theme_settings(self) -> ThemeSettings:
+        steps = ("selector", "reducer", "clusterer", "labeler", "representer")
+        unknown = set(self.params) - set(steps)
+        if unknown:
+            raise ValueError(f"params for unknown theme steps: {', '.join(sorted(unknown))}")
+        return ThemeSettings.from_mapping(
+            {step: {"name": getattr(self, step), **self.params.get(step, {})} for step in steps}
+        )
 
 
 @asset(
@@ -20,15 +46,19 @@ from .indexing import embeddings, search_index
     description=(
         "Themes that recur across documents: PCA-reduced embeddings clustered with k-means "
         "(k by silhouette, fixed seed), labelled by class TF-IDF keyphrases, with representative "
-        "cited chunks. Writes themes.json."
+        "cited chunks. Writes themes.json. Any stage can be swapped by name in the run config."
     ),
     kinds={"scikitlearn"},
 )
-def themes(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
+def themes(
+    context: AssetExecutionContext, config: ThemesConfig, settings: JaneSettings
+) -> MaterializeResult:
     t0 = time.perf_counter()
+    theme_settings = config.theme_settings()
+    model = ThemeModel.from_settings(theme_settings)
     with settings.open_store() as store:
-        found = build_themes(store, settings.layout, MODEL_NAME)
-    context.log.info(f"{len(found)} themes")
+        found = build_themes(store, settings.layout, MODEL_NAME, model)
+    context.log.info(f"{len(found)} themes ({theme_settings.clusterer.name})")
     table = "\n".join(
         ["| id | label | chunks | documents |", "| ---: | --- | ---: | ---: |"]
         + [f"| {t.theme_id} | {t.label} | {t.size} | {t.n_documents} |" for t in found]
@@ -36,6 +66,7 @@ def themes(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
     return MaterializeResult(
         metadata={
             "themes": len(found),
+            "clusterer": theme_settings.clusterer.name,
             "largest_theme": max((t.size for t in found), default=0),
             "table": MetadataValue.md(table),
             "themes_json": MetadataValue.path(str(settings.layout.themes)),
@@ -48,10 +79,11 @@ def themes(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
     deps=[search_index, themes],
     group_name="synthesis",
     description=(
-        "One evidence brief per Network of Expertise (Markdown, HTML and JSON), a section per "
+        "One evidence brief per Network of Expertise (every registered format: Markdown, HTML, "
+        "JSON, Word), a section per "
         "design dimension; every statement is a verbatim sentence of a source with its page."
     ),
-    kinds={"markdown", "html"},
+    kinds={"markdown", "html", "json", "docx"},
 )
 def briefs(
     context: AssetExecutionContext, settings: JaneSettings, embedding_model: EmbeddingModel

@@ -19,7 +19,7 @@ from .ingest.parallel import ingest_files
 from .records import IngestOutcome, ParsedDocument, Theme
 from .removal import check_removal, plan_removal
 from .store import Store
-from .themes import ThemeModel
+from .themes import ThemeModel, write_themes_json
 from .versions import VersionCandidate, VersionGroup, find_version_groups, superseded_map
 
 
@@ -231,24 +231,12 @@ def build_themes(
 ) -> list[Theme]:
     """Cluster all chunks into themes, store them and write ``themes.json``."""
     model = model or ThemeModel()
-    chunks = store.chunks()
+    chunks = {c.chunk_id: c for c in store.chunks()}
     ids, vectors = store.chunk_vectors(model_name)
-    by_id = {c.chunk_id: c for c in chunks}
     themes, assignment = model.fit(
-        ids, [by_id[i].text for i in ids], vectors, [by_id[i].doc_id for i in ids]
+        ids, [chunks[i].text for i in ids], vectors, [chunks[i].doc_id for i in ids]
     )
     store.replace_themes(themes, assignment)
-    docs = {d.doc_id: d for d in store.documents()}
-    payload = []
-    for theme in themes:
-        reps = []
-        for cid in theme.representative_chunk_ids:
-            c = by_id[cid]
-            reps.append(
-                {"chunk_id": cid, "doc_id": c.doc_id, "title": docs[c.doc_id].meta.title,
-                 "path": docs[c.doc_id].path, "page": c.page, "text": c.text}
-            )  # fmt: skip
-        payload.append({**asdict(theme), "representatives": reps})
-    layout.themes.parent.mkdir(parents=True, exist_ok=True)
-    layout.themes.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    documents = {d.doc_id: d for d in store.documents()}
+    write_themes_json(layout.themes, themes, chunks, documents)
     return themes

@@ -1,0 +1,108 @@
+"""The JSON brief, for other tools and for the citation check, and its typed reader.
+
+JSON keeps document text exactly as it is on the page (no escaping beyond JSON's own), so a
+quote read back with :func:`load_brief` can be compared with its page character for character.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ...records import Citation
+from ..model import Brief
+
+JSON_SUFFIX = ".json"
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as plain data (the JSON file's content)."""
+    return {
+        "noe": brief.noe.slug,
+        "title": f"Evidence brief: {brief.noe.name}",
+        "corpus_fingerprint": brief.corpus_fingerprint,
+        "n_documents_in_corpus": brief.n_documents_in_corpus,
+        "sections": [
+            {
+                "dimension": s.dimension.slug,
+                "name": s.dimension.name,
+                "question": s.dimension.description,
+                "evidence": [
+                    {**{k: v for k, v in asdict(ev).items() if k != "citation"},
+                     "citation": asdict(ev.citation)}
+                    for ev in s.evidence
+                ],
+            }
+            for s in brief.sections
+        ],
+    }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class JsonRenderer:
+    """``<slug>.json``: :func:`brief_to_dict`, indented, UTF-8, keys in a fixed order."""
+
+    name: str = "json"
+    suffix: str = JSON_SUFFIX
+
+    def render(self, brief: Brief) -> bytes:
+        """The brief as UTF-8 JSON."""
+        return (json.dumps(brief_to_dict(brief), indent=2, ensure_ascii=False) + "\n").encode()
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    """One quote of a written brief: the text and where it must be found."""
+
+    dimension: str
+    quote: str
+    start: int
+    end: int
+    chunk_id: str
+    noe_specific: bool
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class StoredBrief:
+    """A brief as read back from its JSON file."""
+
+    noe: str
+    title: str
+    corpus_fingerprint: str
+    n_documents_in_corpus: int
+    quotes: tuple[StoredQuote, ...]
+
+    def cited_doc_ids(self) -> set[str]:
+        """The distinct documents the brief cites."""
+        return {q.citation.doc_id for q in self.quotes}
+
+
+def _quote(dimension: str, ev: dict[str, Any]) -> StoredQuote:
+    return StoredQuote(
+        dimension=dimension,
+        quote=ev["quote"],
+        start=ev["start"],
+        end=ev["end"],
+        chunk_id=ev["chunk_id"],
+        noe_specific=ev["noe_specific"],
+        citation=Citation(**ev["citation"]),
+    )
+
+
+def load_brief(path: Path) -> StoredBrief:
+    """Read a brief's JSON file (as written by :class:`JsonRenderer`)."""
+    data = json.loads(Path(path).read_text("utf-8"))
+    return StoredBrief(
+        noe=data["noe"],
+        title=data["title"],
+        corpus_fingerprint=data["corpus_fingerprint"],
+        n_documents_in_corpus=data["n_documents_in_corpus"],
+        quotes=tuple(
+            _quote(section["dimension"], ev)
+            for section in data["sections"]
+            for ev in section["evidence"]
+        ),
+    )

@@ -1,0 +1,49 @@
+"""The Jinja2 environment the text renderers share (templates in ``jane_synth/templates``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..model import Brief
+from .escape import md_code, md_escape
+
+
+def anchor(heading: str) -> str:
+    """The anchor GitHub-style Markdown renderers give a heading."""
+    kept = "".join(c for c in heading.lower() if c.isalnum() or c in " -")
+    return kept.replace(" ", "-")
+
+
+@cache
+def environment(autoescape: bool) -> Environment:
+    """Templates with HTML autoescaping on (HTML) or off (Markdown, which escapes by filter)."""
+    env = Environment(
+        loader=PackageLoader("jane_synth", "templates"),
+        autoescape=autoescape,  # by argument: select_autoescape would not match "*.html.j2"
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["anchor"] = anchor
+    env.filters["md_escape"] = md_escape
+    env.filters["md_code"] = md_code
+    return env
+
+
+@dataclass(frozen=True)
+class TemplateRenderer:
+    """A text format made from one template: Markdown (escaping by filter) or HTML (autoescape)."""
+
+    name: str
+    suffix: str
+    template: str
+    autoescape: bool
+
+    def render(self, brief: Brief) -> bytes:
+        """The brief through the template, as UTF-8."""
+        env = environment(self.autoescape)
+        return env.get_template(self.template).render(brief=brief).encode("utf-8")

@@ -1,0 +1,62 @@
+"""Small briefs built in memory (no store, no model) for the renderer tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jane_synth.briefs.model import Brief, BriefSection, Evidence
+from jane_synth.records import Citation
+from jane_synth.taxonomy import Term
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+HOSTILE_TITLE = f"Report {SCRIPT} on {IMG} networks"
+HOSTILE_QUOTE = f"Patients sit on boards {SCRIPT} and {IMG} in every network."
+
+NOE = Term("survivorship", "Survivorship", "NOE_DOMAIN", ("survivorship",), "Life after cancer.")
+GOVERNANCE = Term("governance", "Governance", "DIMENSION", (), "Who decides what?")
+FUNDING = Term("funding", "Funding and sustainability", "DIMENSION", (), "Who pays?")
+
+
+def citation(doc: str, title: str = "ERN note", page: int = 1, publisher: str = "EC") -> Citation:
+    return Citation(doc, title, page, f"{doc}.md", publisher, 2024)
+
+
+def evidence(quote: str, cite: Citation, noe_specific: bool = False) -> Evidence:
+    return Evidence(
+        quote, cite, f"chunk-{cite.doc_id}-{len(quote)}", 0, len(quote), 0.5, noe_specific
+    )
+
+
+def make_brief(
+    title: str = "ERN governance note", quote: str = "The board approves members."
+) -> Brief:
+    """Two sections, one of them an evidence gap; the first quote and title can be hostile."""
+    first = citation("d1", title, page=2, publisher="Board & Co")
+    second = citation("d2", "BBMRI-ERIC profile", page=1)
+    section = BriefSection(
+        GOVERNANCE,
+        (
+            evidence(quote, first, noe_specific=True),
+            evidence("Member states fund it through contributions.", second),
+            evidence(
+                "A second page says more.", citation("d1", title, page=3, publisher="Board & Co")
+            ),
+        ),
+    )
+    return Brief(NOE, (section, BriefSection(FUNDING, ())), 12, "abc123")
+
+
+def hostile_brief() -> Brief:
+    return make_brief(title=HOSTILE_TITLE, quote=HOSTILE_QUOTE)
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """A toy format (the quotes, one a line): a new format is a class like this plus one line."""
+
+    name: str = "plain"
+    suffix: str = ".txt"
+
+    def render(self, brief: Brief) -> bytes:
+        return "".join(f"{ev.quote}\n" for s in brief.sections for ev in s.evidence).encode()
