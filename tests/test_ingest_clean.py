@@ -19,7 +19,7 @@ from jane_synth.ingest.clean import (
     strip_running_lines,
     unreadable_share,
 )
-from jane_synth.ingest.pdf import read_pdf
+from jane_synth.ingest.pdf_extract import read_pdf
 
 SHARED_EDGE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "edge_pdfs"
 MULTICOLUMN = SHARED_EDGE / "026-latex-multicolumn__multicolumn.pdf"
