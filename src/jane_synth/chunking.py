@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .ingest.language import detect_language
-from .nlp import default_nlp, text_windows
+from .nlp import WINDOW_CHARS, default_nlp, text_windows
 from .records import Chunk, Entity, Page, ParsedDocument
 
 
@@ -43,6 +43,8 @@ class Chunker:
     min_chars: int = 25
     language_min_chars: int = 80
     language_min_confidence: float = 0.95
+    window_chars: int = WINDOW_CHARS
+    """Longer pages reach spaCy in windows of at most this many characters."""
     nlp: Language | None = None
 
     def _nlp(self) -> Language:
@@ -58,7 +60,7 @@ class Chunker:
             for doc in documents
             for page in doc.pages
             if page.text.strip()
-            for offset, piece in text_windows(page.text)
+            for offset, piece in text_windows(page.text, self.window_chars)
         ]
         texts = (piece for _, _, _, piece in items)
         seq_by_doc: dict[str, int] = {}
