@@ -82,14 +82,14 @@ def test_a_long_text_is_chunked_in_windows_with_exact_spans(hostile_run):
 
 
 def test_a_link_inside_the_corpus_is_followed(hostile_run):
-    _, rows, store = hostile_run
+    _, rows, _ = hostile_run
     by_path = {r["path"]: r for r in rows}
     assert by_path["notes/linked-overview.md"]["doc_id"] == by_path["overview.md"]["doc_id"]
     assert not any(r["path"].startswith("notes/up") for r in rows)  # a folder loop: not walked
 
 
 def test_markup_in_titles_and_text_is_stored_as_text(hostile_run):
-    _, rows, store = hostile_run
+    _, _, store = hostile_run
     doc = next(d for d in store.documents() if d.path == "xss.md")
     assert doc.meta.title == SCRIPT_TITLE
     assert SCRIPT_TITLE in store.page_text(doc.doc_id, 1)
