@@ -68,7 +68,7 @@ def docx_bomb(path: Path, megabytes: int) -> Path:
     """A valid-looking DOCX whose ``word/document.xml`` inflates to ``megabytes`` MB of one
     repeated paragraph, written in a stream (its compressed size stays far under 1 MB)."""
     total = megabytes * 1024 * 1024
-    block = _DOCX_PARAGRAPH * (1024 * 1024 // len(_DOCX_PARAGRAPH))
+    block = _DOCX_PARAGRAPH * (64 * 1024 // len(_DOCX_PARAGRAPH))
     tail = b"</w:body></w:document>"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
