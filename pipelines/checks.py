@@ -7,7 +7,7 @@ from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_c
 from jane_synth.briefs import verify_brief_file
 from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path, load_brief
 from jane_synth.embedding import MODEL_NAME
-from jane_synth.ingest import discover
+from jane_synth.ingest import scan_corpus
 from jane_synth.taxonomy import load_taxonomy
 
 from .assets import briefs, corpus, embeddings
@@ -16,7 +16,7 @@ from .resources import JaneSettings
 
 @asset_check(asset=corpus, description="Every file in the corpus folder has an ingest outcome.")
 def every_file_has_an_outcome(settings: JaneSettings) -> AssetCheckResult:
-    files = {p.relative_to(settings.corpus_path).as_posix() for p in discover(settings.corpus_path)}
+    files = {entry.rel for entry in scan_corpus(settings.corpus_path)}
     report = settings.layout.ingest_report
     reported = (
         {row["path"] for row in json.loads(report.read_text())} if report.is_file() else set()

@@ -25,7 +25,7 @@ from jane_synth.config import (
     check_output_dir,
     use_offline_model,
 )
-from jane_synth.ingest import discover
+from jane_synth.ingest import scan_corpus
 from jane_synth.removal import RemovalPlan, plan_removal
 from jane_synth.settings import load_settings
 from jane_synth.store import Store
@@ -56,7 +56,7 @@ def _folders(corpus: Path | None, out: Path | None) -> tuple[Path, Path]:
 
 
 def _removal_plan(corpus_dir: Path, output_dir: Path) -> RemovalPlan:
-    current = [p.relative_to(corpus_dir).as_posix() for p in discover(corpus_dir)]
+    current = [entry.rel for entry in scan_corpus(corpus_dir)]
     with Store(OutputLayout(output_dir).database) as store:
         return plan_removal(store, corpus_dir, current)
 

@@ -67,7 +67,14 @@ def _current_behaviour(root: Path, embedder) -> dict:
     for path in sorted(layout.briefs_dir.glob("*.json")):
         data = json.loads(path.read_text("utf-8"))
         briefs[path.stem] = [
-            [s["dimension"], ev["noe_specific"], ev["chunk_id"], ev["start"], ev["end"], ev["quote"]]
+            [
+                s["dimension"],
+                ev["noe_specific"],
+                ev["chunk_id"],
+                ev["start"],
+                ev["end"],
+                ev["quote"],
+            ]
             for s in data["sections"]
             for ev in s["evidence"]
         ]

@@ -65,3 +65,24 @@ def test_each_chunk_gets_its_own_language_when_the_identifier_is_sure():
     )
     chunks = list(Chunker(min_chars=5).chunk_documents([doc]))
     assert [c.language for c in chunks] == ["en", "fr", "en"]  # too short to tell: the document's
+
+
+def test_a_page_longer_than_a_window_is_chunked_in_windows_with_exact_spans():
+    page = " ".join(f"Sentence {i} says that ERN panels meet online." for i in range(300))
+    doc = make_doc([page])
+    chunks = list(Chunker(max_tokens=40, window_chars=1000).chunk_documents([doc]))
+    assert all(page[c.start : c.end] == c.text for c in chunks)
+    assert all(c.end - c.start <= 1000 for c in chunks)
+    assert chunks[-1].end == len(page)
+    covered = "".join(page[c.start : c.end] for c in chunks).replace(" ", "")
+    assert covered == page.replace(" ", "")  # every sentence is in a chunk
+    for c in chunks:
+        assert all(c.text[e.start : e.end] == e.text for e in c.entities)
+    assert sum(1 for c in chunks for e in c.entities if e.slug == "erns") == 300
+
+
+def test_a_window_changes_nothing_on_pages_shorter_than_it():
+    page = " ".join(f"Sentence {i} says that ERN panels meet online." for i in range(100))
+    doc = make_doc([page])
+    whole = list(Chunker(max_tokens=40).chunk_documents([doc]))
+    assert list(Chunker(max_tokens=40, window_chars=len(page)).chunk_documents([doc])) == whole

@@ -1,4 +1,4 @@
-from jane_synth.nlp import default_nlp
+from jane_synth.nlp import MAX_DOC_CHARS, WINDOW_CHARS, default_nlp, text_windows
 
 
 def ents(text):
@@ -35,3 +35,28 @@ def test_acronyms_match_case_sensitively_so_pronouns_are_not_it_systems():
 def test_sentencizer_splits_sentences():
     doc = default_nlp()("ERNs started in 2017. They now have 1,619 centres. JANE ran until 2024.")
     assert len(list(doc.sents)) == 3
+
+
+def test_a_short_text_is_one_window():
+    assert list(text_windows("One sentence. Two.", 100)) == [(0, "One sentence. Two.")]
+
+
+def test_windows_cover_the_text_exactly_and_end_at_breaks():
+    text = "".join(
+        f"Sentence {i} is here.\n" if i % 7 == 0 else f"Sentence {i}. " for i in range(400)
+    )
+    windows = list(text_windows(text, 500))
+    assert len(windows) > 10
+    assert "".join(piece for _, piece in windows) == text
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in windows)
+    assert all(len(piece) <= 500 for _, piece in windows)
+    assert all(piece.endswith(("\n", ". ")) for _, piece in windows[:-1])
+
+
+def test_text_without_breaks_is_cut_hard():
+    windows = list(text_windows("x" * 1050, 500))
+    assert [len(p) for _, p in windows] == [500, 500, 50]
+
+
+def test_windows_are_far_below_what_spacy_accepts():
+    assert WINDOW_CHARS * 10 <= MAX_DOC_CHARS

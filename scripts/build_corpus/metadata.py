@@ -19,9 +19,9 @@ class CorpusError(Exception):
 
 def _document_suffixes() -> dict[str, str]:
     """Suffix -> format of the files the pipeline reads (the one place that asks ingestion)."""
-    from jane_synth.ingest import SUPPORTED_SUFFIXES
+    from jane_synth.ingest.registry import supported_suffixes
 
-    return dict(SUPPORTED_SUFFIXES)
+    return supported_suffixes()
 
 
 def document_format(document: Path) -> str | None:

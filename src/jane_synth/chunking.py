@@ -7,14 +7,16 @@ exactly ``page.text[start:end]``.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from .ingest.language import detect_language
-from .nlp import default_nlp
-from .records import Chunk, Entity, ParsedDocument
+from .nlp import WINDOW_CHARS, default_nlp, text_windows
+from .records import Chunk, Entity, Page, ParsedDocument
 
 
 def text_hash(text: str) -> str:
@@ -23,6 +25,7 @@ def text_hash(text: str) -> str:
 
 
 def chunk_id_for(doc_id: str, page: int, start: int, end: int) -> str:
+    """The deterministic id of a chunk: its document, page and span."""
     return hashlib.sha256(f"{doc_id}:{page}:{start}:{end}".encode()).hexdigest()[:24]
 
 
@@ -40,22 +43,31 @@ class Chunker:
     min_chars: int = 25
     language_min_chars: int = 80
     language_min_confidence: float = 0.95
+    window_chars: int = WINDOW_CHARS
+    """Longer pages reach spaCy in windows of at most this many characters."""
     nlp: Language | None = None
 
     def _nlp(self) -> Language:
         return self.nlp or default_nlp()
 
     def chunk_documents(self, documents: Iterable[ParsedDocument]) -> Iterator[Chunk]:
-        """Chunks of every page of every document, in order."""
-        items = [(doc, page) for doc in documents for page in doc.pages if page.text.strip()]
-        texts = (page.text for _, page in items)
+        """Chunks of every page of every document, in order.
+
+        A long page reaches spaCy in windows (:func:`jane_synth.nlp.text_windows`), never whole.
+        """
+        items = [
+            (doc, page, offset, piece)
+            for doc in documents
+            for page in doc.pages
+            if page.text.strip()
+            for offset, piece in text_windows(page.text, self.window_chars)
+        ]
+        texts = (piece for _, _, _, piece in items)
         seq_by_doc: dict[str, int] = {}
-        for (doc, page), spacy_doc in zip(
+        for (doc, page, offset, _), spacy_doc in zip(
             items, self._nlp().pipe(texts, batch_size=32), strict=True
         ):
-            for chunk in self._chunks_of_page(
-                doc.doc_id, page.number, page.text, spacy_doc, seq_by_doc
-            ):
+            for chunk in self._chunks_of_window(doc.doc_id, page, offset, spacy_doc, seq_by_doc):
                 language = detect_language(
                     chunk.text,
                     default=doc.meta.language,
@@ -64,9 +76,10 @@ class Chunker:
                 )
                 yield replace(chunk, language=language)
 
-    def _chunks_of_page(self, doc_id, page_no, page_text, spacy_doc, seq_by_doc) -> Iterator[Chunk]:
-        groups: list[list] = []
-        current: list = []
+    def _sentence_groups(self, spacy_doc: Doc) -> list[list[Span]]:
+        """Whole sentences packed into groups of at most ``max_tokens`` tokens."""
+        groups: list[list[Span]] = []
+        current: list[Span] = []
         tokens = 0
         for sent in spacy_doc.sents:
             if not sent.text.strip():
@@ -79,23 +92,38 @@ class Chunker:
             tokens += n
         if current:
             groups.append(current)
+        return groups
 
-        for group in groups:
-            start, end = group[0].start_char, group[-1].end_char
-            text = page_text[start:end]
+    def _chunks_of_window(
+        self, doc_id: str, page: Page, offset: int, spacy_doc: Doc, seq_by_doc: dict[str, int]
+    ) -> Iterator[Chunk]:
+        """Chunks of one window of a page; ``offset`` is where the window starts in the page."""
+        all_ents = list(spacy_doc.ents)  # sorted by start; built once, not once per chunk
+        starts = [e.start_char for e in all_ents]
+        for group in self._sentence_groups(spacy_doc):
+            local_start, local_end = group[0].start_char, group[-1].end_char
+            start, end = offset + local_start, offset + local_end
+            text = page.text[start:end]
             if len(text.strip()) < self.min_chars:
                 continue
+            inside = all_ents[bisect_left(starts, local_start) : bisect_left(starts, local_end)]
             ents = tuple(
-                Entity(e.label_, e.ent_id_, e.text, e.start_char - start, e.end_char - start)
-                for e in spacy_doc.ents
-                if e.start_char >= start and e.end_char <= end
+                Entity(
+                    e.label_,
+                    e.ent_id_,
+                    e.text,
+                    e.start_char - local_start,
+                    e.end_char - local_start,
+                )
+                for e in inside
+                if e.end_char <= local_end
             )
             seq = seq_by_doc.get(doc_id, 0)
             seq_by_doc[doc_id] = seq + 1
             yield Chunk(
-                chunk_id=chunk_id_for(doc_id, page_no, start, end),
+                chunk_id=chunk_id_for(doc_id, page.number, start, end),
                 doc_id=doc_id,
-                page=page_no,
+                page=page.number,
                 start=start,
                 end=end,
                 seq=seq,

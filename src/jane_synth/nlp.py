@@ -7,7 +7,9 @@ that the English pronoun "it" is never an IT system.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -15,6 +17,33 @@ from spacy.language import Language
 from .taxonomy import Taxonomy, load_taxonomy
 
 MAX_DOC_CHARS = 2_000_000
+"""spaCy refuses longer texts (E088); nothing longer than ``WINDOW_CHARS`` is ever passed."""
+WINDOW_CHARS = 100_000
+"""Long pages are split into windows of at most this many characters before spaCy sees them."""
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a window that may not pass ``limit``: after the last paragraph break, else
+    line break, sentence end or space in its second half; at ``limit`` when there is none."""
+    for sep in _BREAKS:
+        i = text.rfind(sep, start + (limit - start) // 2, limit)
+        if i >= 0:
+            return i + len(sep)
+    return limit
+
+
+def text_windows(text: str, size: int = WINDOW_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` windows of at most ``size`` characters that together are ``text``.
+
+    A text no longer than ``size`` is one window, so short pages are split exactly as before.
+    """
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start, start + size)
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
 
 
 def _is_case_sensitive(term: str) -> bool:
@@ -23,9 +52,9 @@ def _is_case_sensitive(term: str) -> bool:
     return upper_inside or len(term) <= 4
 
 
-def entity_patterns(nlp: Language, taxonomy: Taxonomy) -> list[dict]:
+def entity_patterns(nlp: Language, taxonomy: Taxonomy) -> list[dict[str, Any]]:
     """Token patterns for every taxonomy phrase; the pattern id is the entry's slug."""
-    patterns: list[dict] = []
+    patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str]] = set()
     for entry in taxonomy.all_terms():
         for term in (entry.name, *entry.terms):
@@ -47,7 +76,7 @@ def build_nlp(taxonomy: Taxonomy | None = None) -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = MAX_DOC_CHARS
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns(entity_patterns(nlp, taxonomy))
     return nlp
 

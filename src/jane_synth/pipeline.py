@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .chunking import Chunker
 from .config import OutputLayout
 from .embedding import Embedder, embed_missing
-from .ingest import IngestLimits, discover, file_sha256
+from .ingest import CorpusEntry, IngestLimits, entry_sha256, quarantined, scan_corpus
 from .ingest.parallel import ingest_files
 from .records import IngestOutcome, ParsedDocument, Theme
 from .removal import check_removal, plan_removal
@@ -63,22 +64,39 @@ def write_ingest_report(
 
 
 def _changed_files(
-    store: Store, corpus_dir: Path, files: list[Path], summary: SyncSummary
-) -> list[tuple[Path, str]]:
-    """``(path, sha256)`` of the files that are new or whose content changed."""
+    store: Store, entries: list[CorpusEntry], summary: SyncSummary
+) -> list[tuple[CorpusEntry, str]]:
+    """``(entry, sha256)`` of the files that are new or whose content changed.
+
+    A refused link is hashed by its link text: its target is never opened.
+    """
     known = store.file_hashes()
     todo = []
-    for path in files:
-        rel = path.relative_to(corpus_dir).as_posix()
-        try:
-            sha = file_sha256(path.read_bytes())
-        except OSError:
-            sha = ""
-        if sha and known.get(rel) == sha:
+    for entry in entries:
+        sha = entry_sha256(entry)
+        if sha and known.get(entry.rel) == sha:
             summary.unchanged += 1
         else:
-            todo.append((path, sha))
+            todo.append((entry, sha))
     return todo
+
+
+def _results(
+    todo: list[tuple[CorpusEntry, str]],
+    corpus_dir: Path,
+    limits: IngestLimits | None,
+    workers: int | None,
+) -> Iterator[tuple[CorpusEntry, IngestOutcome, ParsedDocument | None]]:
+    """Outcomes in the order of ``todo``: refused links without a look at their target, the
+    other files parsed on every core."""
+    readable = [entry.path for entry, _ in todo if not entry.refused]
+    parsed = ingest_files(readable, corpus_dir, limits, workers)
+    for entry, _ in todo:
+        if entry.refused:
+            yield entry, quarantined(entry.rel, entry.refused), None
+        else:
+            _, outcome, document = next(parsed)
+            yield entry, outcome, document
 
 
 def _record(
@@ -132,15 +150,9 @@ def _versions_by_path(
 
 
 def corpus_state(corpus_dir: Path) -> dict[str, str]:
-    """``relative path -> sha256`` of every document file in the corpus folder."""
-    corpus_dir = Path(corpus_dir)
-    state = {}
-    for path in discover(corpus_dir):
-        try:
-            state[path.relative_to(corpus_dir).as_posix()] = file_sha256(path.read_bytes())
-        except OSError:
-            state[path.relative_to(corpus_dir).as_posix()] = ""
-    return state
+    """``relative path -> sha256`` of every entry of the corpus folder (a link that leads outside
+    it is hashed by its link text, never by its target's content)."""
+    return {entry.rel: entry_sha256(entry) for entry in scan_corpus(Path(corpus_dir))}
 
 
 def ingest_changed(
@@ -157,14 +169,16 @@ def ingest_changed(
     """
     t0 = time.perf_counter()
     corpus_dir = Path(corpus_dir)
-    files = discover(corpus_dir)
+    entries = scan_corpus(corpus_dir)
     if only is not None:
-        files = [p for p in files if p.relative_to(corpus_dir).as_posix() in only]
+        entries = [e for e in entries if e.rel in only]
     summary = SyncSummary(outcomes=[])
-    todo = _changed_files(store, corpus_dir, files, summary)
-    shas = dict(todo)
-    for path, outcome, parsed in ingest_files([p for p, _ in todo], corpus_dir, limits, workers):
-        outcome = _record(store, outcome, shas[path], parsed)
+    todo = _changed_files(store, entries, summary)
+    shas = {entry.rel: sha for entry, sha in todo}
+    for entry, outcome, parsed in _results(todo, corpus_dir, limits, workers):
+        if entry.refused:  # whatever came through this path before is no longer the corpus's
+            store.remove_files([entry.rel])
+        outcome = _record(store, outcome, shas[entry.rel], parsed)
         summary.processed.append(outcome.path)
         summary.outcomes.append(outcome)
         if parsed is not None and outcome.status != "quarantined":
@@ -192,7 +206,7 @@ def sync_documents(
     """
     t0 = time.perf_counter()
     corpus_dir = Path(corpus_dir)
-    current = {path.relative_to(corpus_dir).as_posix() for path in discover(corpus_dir)}
+    current = {entry.rel for entry in scan_corpus(corpus_dir)}
     plan = plan_removal(store, corpus_dir, current)
     check_removal(plan, allow_empty)
     summary = ingest_changed(store, corpus_dir, None, limits, workers)

@@ -1,231 +1,165 @@
 """Ingestion: discover corpus files and turn each into clean, page-cited text, or say why not.
 
-Public API: :func:`discover`, :func:`ingest_file`, :class:`IngestLimits`, :class:`IngestError`;
-:func:`jane_synth.ingest.parallel.ingest_files` runs :func:`ingest_file` on every core.
+Public API: :func:`discover` and :func:`scan_corpus` (discovery that never leaves the corpus),
+:func:`ingest_file`, :class:`IngestLimits`, :class:`IngestError`; the format readers live in
+:mod:`jane_synth.ingest.registry`; :func:`jane_synth.ingest.parallel.ingest_files` runs
+:func:`ingest_file` on every core.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from ..records import DocumentMeta, IngestOutcome, Page, ParsedDocument
+from ..records import DocumentMeta, IngestOutcome, IngestStatus, Page, ParsedDocument
+from . import docx, html, markdown, pdf, text  # noqa: F401  (each registers its reader)
 from .clean import clean_page_texts
+from .discovery import (
+    CorpusEntry,
+    discover,
+    entry_sha256,
+    file_sha256,
+    link_refusal,
+    scan_corpus,
+)
 from .errors import IngestError
 from .language import detect_language
-from .metadata import (
-    SIDECAR_SUFFIX,
-    build_meta,
-    read_sidecar,
-    split_front_matter,
-    year_from_text,
-)
+from .limits import IngestLimits, limit_reason
+from .metadata import build_meta, year_from_text
+from .registry import Extracted, Review, reader_for, supported_suffixes
 from .timeout import ParseTimeout, time_limit
 
 __all__ = [
-    "SUPPORTED_SUFFIXES",
+    "CorpusEntry",
     "IngestError",
     "IngestLimits",
     "discover",
+    "entry_sha256",
     "file_sha256",
     "ingest_file",
+    "quarantined",
+    "scan_corpus",
+    "supported_suffixes",
 ]
 
-SUPPORTED_SUFFIXES = {
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "text",
-}
-_DEFAULT_DOC_TYPE = {"html": "webpage"}
 MIN_DOCUMENT_CHARS = 20
-MIN_PAGE_CHARS = 20
+
+Result = tuple[IngestOutcome, ParsedDocument | None]
 
 
-@dataclass(frozen=True)
-class IngestLimits:
-    """Files beyond these limits are quarantined as too large; OCR settings for scanned pages."""
-
-    max_bytes: int = 100 * 1024 * 1024
-    max_pages: int = 2000
-    ocr: bool = True
-    """OCR pages without a text layer when ``tesseract`` is on the PATH."""
-    max_ocr_pages: int = 50
-    """At most this many pages of one document are OCR'd (Tesseract takes seconds a page)."""
-    max_seconds: float = 300.0
-    """Parsing one file longer than this quarantines it (a file that sends a parser into a loop
-    must not stall the run); 0 for no limit."""
+def quarantined(rel: str, reason: str, doc_id: str = "", pages: int = 0) -> IngestOutcome:
+    """The outcome of a file that did not become a document."""
+    return IngestOutcome(rel, "quarantined", reason, pages, 0, "", doc_id)
 
 
-def discover(corpus_dir: Path) -> list[Path]:
-    """Every candidate document below ``corpus_dir``, sorted.
-
-    Skipped: hidden files, anything under a folder starting with ``_`` or ``.``, metadata
-    sidecars, and the corpus's own ``README.md``.
-    """
-    corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    found = []
-    for path in corpus_dir.rglob("*"):
-        rel = path.relative_to(corpus_dir)
-        if any(part.startswith((".", "_")) for part in rel.parts):
-            continue
-        if not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
-            continue
-        if rel.as_posix().lower() in {"readme.md", "readme"}:
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
+def _relative_reason(reason: str, path: Path, corpus_dir: Path | None, rel: str) -> str:
+    """``reason`` with absolute paths of the file and its folder written relative to the corpus
+    (parsers put them in their messages), so the report does not depend on where the corpus is."""
+    folder = corpus_dir if corpus_dir is not None else path.parent
+    swaps = {os.path.realpath(path): rel, os.path.abspath(path): rel, str(path): rel}
+    for form in {os.path.realpath(folder), os.path.abspath(folder)}:
+        swaps[form + os.sep] = ""
+        swaps[form] = "."
+    for absolute in sorted(swaps, key=len, reverse=True):
+        reason = reason.replace(absolute, swaps[absolute])
+    return reason
 
 
-def file_sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _extract(path: Path, fmt: str, data: bytes, limits: IngestLimits):
-    """Raw page texts, declared metadata, inferred metadata and the PDF details for one file."""
-    warnings: list[str] = []
-    inferred: dict = {}
-    if fmt == "pdf":
-        from .ocr import tesseract_path
-        from .pdf import read_pdf
-
-        ocr = limits.ocr and tesseract_path() is not None
-        raw = read_pdf(
-            path, max_pages=limits.max_pages, ocr=ocr, max_ocr_pages=limits.max_ocr_pages
-        )
-        warnings += raw.warnings
-        inferred = {"title": raw.title, "publisher": raw.author, "year": raw.creation_year}
-        return raw.pages, read_sidecar(path), inferred, warnings, raw
-
-    if fmt == "docx":
-        from .docx import read_docx
-
-        text, title, author = read_docx(path)
-        inferred = {"title": title, "publisher": author}
-        return [text], read_sidecar(path), inferred, warnings, None
-
+def _read(path: Path, limits: IngestLimits) -> bytes | str:
+    """The file's bytes, or the reason they cannot be had."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        warnings.append("not valid UTF-8; decoded as Latin-1")
-
-    if fmt == "html":
-        from .html import extract_html, html_title
-
-        inferred = {"title": html_title(text)}
-        return [extract_html(text)], read_sidecar(path), inferred, warnings, None
-
-    from .text import first_heading, markdown_to_text
-
-    declared, body, _ = split_front_matter(text)
-    declared = {**read_sidecar(path), **declared}
-    inferred = {"title": first_heading(body) if fmt == "markdown" else ""}
-    page = markdown_to_text(body) if fmt == "markdown" else body
-    return [page], declared, inferred, warnings, None
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            return f"too large: {size} bytes (limit {limits.max_bytes})"
+        return path.read_bytes()
+    except OSError as exc:
+        return f"unreadable file: {exc.strerror or exc}"
 
 
-def _pdf_page_warnings(raw, pages_text: list[str]) -> list[str]:
-    """Warnings about OCR'd pages and pages left without a text layer."""
-    from .pdf import page_ranges
-
-    warnings = []
-    if raw.ocr_pages:
-        warnings.append(f"OCR on page(s) {page_ranges(raw.ocr_pages)}")
-    blank = [n for n in raw.image_pages if len(pages_text[n - 1]) < MIN_PAGE_CHARS]
-    if blank:
-        warnings.append(f"no text layer on page(s) {page_ranges(blank)}")
-    return warnings
-
-
-def _no_text_layer_reason(raw, n_pages: int, limits: IngestLimits) -> str:
-    from .ocr import tesseract_path
-
-    if not limits.ocr:
-        how = "OCR turned off"
-    elif tesseract_path() is None:
-        how = "OCR not available: install tesseract-ocr"
-    elif raw.ocr_tried < len(raw.image_pages):
-        how = f"OCR stopped at the limit of {limits.max_ocr_pages} page(s)"
-    else:
-        how = "OCR found no text"
-    return f"no text layer ({n_pages} page(s) of images without text; {how})"
+def _char_limits(pages: Sequence[str], limits: IngestLimits) -> None:
+    """Raise :class:`IngestError` when a page or the document has more text than allowed."""
+    for number, page in enumerate(pages, start=1):
+        if len(page) > limits.max_page_chars:
+            amount = f"page {number} has {len(page):,} characters"
+            raise IngestError(limit_reason(amount, "max_page_chars", limits.max_page_chars))
+    total = sum(map(len, pages))
+    if total > limits.max_document_chars:
+        amount = f"{total:,} characters of text"
+        raise IngestError(limit_reason(amount, "max_document_chars", limits.max_document_chars))
 
 
-def ingest_file(
-    path: Path, corpus_dir: Path | None, limits: IngestLimits | None = None
-) -> tuple[IngestOutcome, ParsedDocument | None]:
-    """Ingest one file. Never raises for bad input: the outcome says what happened and why."""
+def _meta(extracted: Extracted, path: Path) -> tuple[DocumentMeta, list[str]]:
+    inferred = extracted.inferred
+    return build_meta(
+        dict(extracted.declared),
+        path=path,
+        inferred_title=inferred.title,
+        inferred_year=inferred.year or year_from_text(inferred.title),
+        inferred_publisher=inferred.publisher,
+        default_doc_type=extracted.default_doc_type,
+    )
+
+
+def _document(
+    doc_id: str, rel: str, fmt: str, meta: DocumentMeta, pages_text: list[str], warnings: list[str]
+) -> Result:
+    """The outcome and document of a file that was ingested."""
+    total_chars = sum(len(t) for t in pages_text)
+    language = meta.language or detect_language("\n".join(pages_text))
+    if not meta.language:
+        meta = DocumentMeta(**{**meta.__dict__, "language": language})
+    pages = [Page(i, t) for i, t in enumerate(pages_text, start=1)]
+    parsed = ParsedDocument(doc_id, rel, fmt, meta, pages, warnings)
+    status: IngestStatus = "ingested_with_warnings" if warnings else "ingested"
+    reason = "; ".join(warnings)
+    return IngestOutcome(rel, status, reason, len(pages), total_chars, language, doc_id), parsed
+
+
+def ingest_file(path: Path, corpus_dir: Path | None, limits: IngestLimits | None = None) -> Result:
+    """Ingest one file. Never raises for bad input: the outcome says what happened and why.
+
+    With ``corpus_dir``, a link whose target is outside that folder is quarantined unread.
+    """
     limits = limits or IngestLimits()
     path = Path(path)
     rel = path.relative_to(corpus_dir).as_posix() if corpus_dir else path.name
 
-    def quarantine(reason: str, doc_id: str = "", pages: int = 0) -> tuple[IngestOutcome, None]:
-        return IngestOutcome(rel, "quarantined", reason, pages, 0, "", doc_id), None
+    def quarantine(reason: str, doc_id: str = "", pages: int = 0) -> Result:
+        return quarantined(
+            rel, _relative_reason(reason, path, corpus_dir, rel), doc_id, pages
+        ), None
 
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        return quarantine(f"unsupported type: {path.suffix or 'no extension'}")
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            return quarantine(f"too large: {size} bytes (limit {limits.max_bytes})")
-        data = path.read_bytes()
-    except OSError as exc:
-        return quarantine(f"unreadable file: {exc.strerror or exc}")
+    refused = link_refusal(path, corpus_dir) if corpus_dir is not None else ""
+    reader = reader_for(path)
+    if refused or reader is None:
+        return quarantine(refused or f"unsupported type: {path.suffix or 'no extension'}")
+    data = _read(path, limits)
+    if isinstance(data, str):
+        return quarantine(data)
     doc_id = file_sha256(data)
     if not data.strip():
         return quarantine("empty: the file has no content", doc_id)
-
+    options = limits.read_options()
     try:
         with time_limit(limits.max_seconds):
-            raw_pages, declared, inferred, warnings, raw_pdf = _extract(path, fmt, data, limits)
-            pages_text = clean_page_texts(raw_pages)
-        meta, meta_warnings = build_meta(
-            declared,
-            path=path,
-            inferred_title=inferred.get("title", ""),
-            inferred_year=inferred.get("year") or year_from_text(inferred.get("title", "")),
-            inferred_publisher=inferred.get("publisher", ""),
-            default_doc_type=_DEFAULT_DOC_TYPE.get(fmt, "report"),
-        )
+            extracted = reader.read(path, data, options)
+            _char_limits(extracted.pages, limits)
+            pages_text = clean_page_texts(list(extracted.pages))
+        meta, meta_warnings = _meta(extracted, path)
     except IngestError as exc:
         return quarantine(exc.reason, doc_id)
     except ParseTimeout:
         return quarantine(f"too slow: parsing took more than {limits.max_seconds:g} s", doc_id)
     except Exception as exc:  # a loader bug or an exotic file must not stop the run
         return quarantine(f"corrupt or unreadable structure: {type(exc).__name__}: {exc}", doc_id)
-    warnings += meta_warnings
-
+    details = extracted.details
+    review = details.review(pages_text, options) if details is not None else Review()
     total_chars = sum(len(t) for t in pages_text)
-    image_only = raw_pdf is not None and bool(raw_pdf.image_pages)
-    if image_only and all(len(t) < MIN_PAGE_CHARS for t in pages_text):
-        reason = _no_text_layer_reason(raw_pdf, len(pages_text), limits)
-        return quarantine(reason, doc_id, len(pages_text))
-    if total_chars < MIN_DOCUMENT_CHARS and raw_pdf is not None and raw_pdf.damaged:
-        reason = f"corrupt or unreadable structure: {raw_pdf.damaged}; no text could be recovered"
-        return quarantine(reason, doc_id, len(pages_text))
-    if total_chars < MIN_DOCUMENT_CHARS:
-        where = f" ({len(pages_text)} page(s))" if fmt == "pdf" else ""
+    if not review.reason and total_chars < MIN_DOCUMENT_CHARS:
         detail = f"only {total_chars} characters of text" if total_chars else "no text"
-        return quarantine(f"empty: {detail}{where}", doc_id, len(pages_text))
-    if raw_pdf is not None:
-        warnings += _pdf_page_warnings(raw_pdf, pages_text)
-
-    full_text = "\n".join(pages_text)
-    language = meta.language or detect_language(full_text)
-    if not meta.language:
-        meta = DocumentMeta(**{**meta.__dict__, "language": language})
-    pages = [Page(i, t) for i, t in enumerate(pages_text, start=1)]
-    parsed = ParsedDocument(doc_id, rel, fmt, meta, pages, warnings)
-    status = "ingested_with_warnings" if warnings else "ingested"
-    outcome = IngestOutcome(
-        rel, status, "; ".join(warnings), len(pages), total_chars, language, doc_id
-    )
-    return outcome, parsed
+        review = Review(f"empty: {detail}")
+    if review.reason:
+        return quarantine(review.reason, doc_id, len(pages_text))
+    warnings = [*extracted.warnings, *meta_warnings, *review.warnings]
+    return _document(doc_id, rel, reader.name, meta, pages_text, warnings)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-
-import trafilatura
+from pathlib import Path
 
 from .errors import IngestError
+from .metadata import read_sidecar
+from .registry import Extracted, Inferred, ReadOptions, register
+from .text import decode_text
 
 
 class _TitleParser(HTMLParser):
@@ -16,7 +18,7 @@ class _TitleParser(HTMLParser):
         self._in_title = False
         self.title = ""
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._in_title = tag == "title"
 
     def handle_endtag(self, tag: str) -> None:
@@ -28,6 +30,7 @@ class _TitleParser(HTMLParser):
 
 
 def html_title(html: str) -> str:
+    """The text of the page's ``<title>``, whitespace folded."""
     parser = _TitleParser()
     parser.feed(html)
     return " ".join(parser.title.split())
@@ -41,6 +44,8 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 
 def extract_html(html: str) -> str:
     """Main text of a web page with headings on their own lines."""
+    import trafilatura
+
     text = trafilatura.extract(
         html,
         output_format="markdown",
@@ -57,3 +62,24 @@ def extract_html(html: str) -> str:
         raise IngestError("empty: no main text found in the HTML page")
     text = _MD_HEADING.sub("", text)
     return _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub(r"\2", text))
+
+
+class HtmlFormat:
+    """Web pages: the main content (trafilatura), without navigation and footers."""
+
+    name: str = "html"
+    suffixes: tuple[str, ...] = (".html", ".htm")
+
+    def read(self, path: Path, data: bytes, options: ReadOptions) -> Extracted:
+        """The main text as one page; the ``<title>`` as inferred title."""
+        text, warnings = decode_text(data)
+        inferred = Inferred(title=html_title(text))
+        page = extract_html(text)
+        return Extracted((page,), read_sidecar(path), inferred, warnings, "webpage")
+
+    def warm_up(self) -> None:
+        """Import trafilatura before worker processes are forked."""
+        import trafilatura  # noqa: F401
+
+
+register(HtmlFormat())

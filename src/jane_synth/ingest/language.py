@@ -5,6 +5,7 @@ language instead."""
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 EU_LANGUAGES = (
     "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it",
@@ -14,7 +15,7 @@ MIN_CHARS = 40
 
 
 @cache
-def _identifier(restricted: bool = True):
+def _identifier(restricted: bool = True) -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

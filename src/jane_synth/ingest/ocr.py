@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 from functools import cache
+from typing import Any
 
 ENV_OCR_LANGS = "JANE_OCR_LANGS"
 """Tesseract languages to use, e.g. ``eng+fra+deu`` (default: ``eng``)."""
@@ -43,7 +44,7 @@ def ocr_languages(exe: str) -> str:
     return "+".join(usable) or ("eng" if "eng" in installed else next(iter(installed), "eng"))
 
 
-def ocr_image(image, exe: str | None = None) -> str:
+def ocr_image(image: Any, exe: str | None = None) -> str:
     """Text in a PIL image, or an empty string when Tesseract is missing or fails."""
     exe = exe or tesseract_path()
     if exe is None or min(image.size) < MIN_SIDE_PX:
@@ -68,7 +69,7 @@ def ocr_image(image, exe: str | None = None) -> str:
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
 
 
-def ocr_page_images(page, drawn: list[str]) -> str:
+def ocr_page_images(page: Any, drawn: list[str]) -> str:
     """OCR text of the images ``page`` draws (XObject names like ``/Im0``), in drawing order."""
     exe = tesseract_path()
     if exe is None:

@@ -16,7 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..records import IngestOutcome, ParsedDocument
-from . import IngestLimits, ingest_file
+from . import IngestLimits, ingest_file, quarantined
+from .registry import reader_for
 
 ENV_WORKERS = "JANE_INGEST_WORKERS"
 
@@ -43,21 +44,20 @@ def _context() -> multiprocessing.context.BaseContext:
     method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["jane_synth.ingest.parallel", "jane_synth.ingest.pdf"])
+        ctx.set_forkserver_preload(["jane_synth.ingest.parallel", "jane_synth.ingest.pdf_extract"])
     return ctx
 
 
 def warm_up(paths: Sequence[Path]) -> None:
-    """Load the parsers and the language model once, before workers are forked from us."""
+    """Load the parsers the paths need (each reader's ``warm_up``) and the language model once,
+    before workers are forked from us."""
     from .language import detect_language
 
-    suffixes = {p.suffix.lower() for p in paths}
-    if ".pdf" in suffixes:
-        from . import pdf  # noqa: F401
-    if suffixes & {".html", ".htm"}:
-        from . import html  # noqa: F401
-    if ".docx" in suffixes:
-        import docx  # noqa: F401
+    needed = {r.name: r for r in map(reader_for, paths) if r is not None}
+    for name in sorted(needed):
+        load = getattr(needed[name], "warm_up", None)
+        if callable(load):
+            load()
     detect_language("A short English sentence that loads the language identification model.")
 
 
@@ -68,7 +68,7 @@ def _work(path: str, corpus_dir: str | None, limits: IngestLimits) -> Result:
 def _crashed(path: Path, corpus_dir: Path | None, why: str = "") -> Result:
     rel = path.relative_to(corpus_dir).as_posix() if corpus_dir else path.name
     reason = f"corrupt or unreadable structure: {why or 'the parser crashed on this file'}"
-    return IngestOutcome(rel, "quarantined", reason, 0, 0, "", ""), None
+    return quarantined(rel, reason), None
 
 
 def _isolated(path: Path, corpus_dir: Path | None, limits: IngestLimits) -> Result:
@@ -115,7 +115,7 @@ def ingest_files(
         warm_up(paths)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
-        futures: dict[int, Future] = {
+        futures: dict[int, Future[Result]] = {
             i: pool.submit(_work, str(paths[i]), _str(corpus_dir), limits) for i in order
         }
         for i, path in enumerate(paths):

@@ -1,32 +1,41 @@
-"""Markdown and plain-text extraction: light markup removal that keeps headings and lists."""
+"""Plain-text files, and the decoding and front matter that Markdown and HTML share."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from pathlib import Path
 
-_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+from .metadata import read_sidecar, split_front_matter
+from .registry import Extracted, Inferred, ReadOptions, register
 
 
-def markdown_to_text(text: str) -> str:
-    """Plain text of Markdown: no '#', emphasis markers, link targets or table rules."""
-    text = _HTML_COMMENT.sub("", text)
-    text = _TABLE_RULE.sub("", text)
-    text = _HEADING.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    lines = []
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|"):
-            line = " | ".join(c.strip() for c in stripped.strip("|").split("|"))
-        lines.append(line)
-    return "\n".join(lines)
+def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 text of ``data``, else Latin-1 with a warning."""
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), ("not valid UTF-8; decoded as Latin-1",)
 
 
-def first_heading(text: str) -> str:
-    m = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
-    return m.group(1).strip() if m else ""
+def read_with_front_matter(
+    path: Path, data: bytes, to_page: Callable[[str], str], title_of: Callable[[str], str]
+) -> Extracted:
+    """One page from a text file with optional YAML front matter (over its sidecar's fields)."""
+    text, warnings = decode_text(data)
+    declared, body, _ = split_front_matter(text)
+    declared = {**read_sidecar(path), **declared}
+    return Extracted((to_page(body),), declared, Inferred(title=title_of(body)), warnings)
+
+
+class TextFormat:
+    """Plain text: the body as one page, front matter as declared metadata."""
+
+    name: str = "text"
+    suffixes: tuple[str, ...] = (".txt",)
+
+    def read(self, path: Path, data: bytes, options: ReadOptions) -> Extracted:
+        """The text as one page; no title is inferred (the file name is used)."""
+        return read_with_front_matter(path, data, lambda body: body, lambda body: "")
+
+
+register(TextFormat())

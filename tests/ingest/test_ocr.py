@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jane_synth.ingest import IngestLimits, ingest_file
 from jane_synth.ingest.ocr import ocr_languages, tesseract_path
-from tests.test_ingest import LINES, image_pdf, picture
+from tests.conftest import SHARED_DATA
+from tests.ingest.test_ingest import LINES, image_pdf, picture
 
 needs_tesseract = pytest.mark.skipif(
     tesseract_path() is None, reason="tesseract is not installed (apt-get install tesseract-ocr)"
 )
-EDGE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "edge_pdfs"
+EDGE = SHARED_DATA / "edge_pdfs"
 
 
 @needs_tesseract

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from jane_synth.ingest import IngestLimits, discover
 from jane_synth.ingest.parallel import ingest_files
 from jane_synth.pipeline import sync_documents
 from jane_synth.store import Store
+from tests.conftest import SHARED_DATA
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SHARED = SHARED_DATA
 EDGE = SHARED / "edge_pdfs"
 REAL = SHARED / "real_pdfs"
 

@@ -375,7 +375,9 @@ def test_a_file_that_stalls_the_parser_is_quarantined_as_too_slow(tmp_path, monk
             with contextlib.suppress(Exception):
                 time.sleep(0.05)
 
-    monkeypatch.setattr(ingest, "_extract", stall)
+    from jane_synth.ingest.markdown import MarkdownFormat
+
+    monkeypatch.setattr(MarkdownFormat, "read", stall)
     path = tmp_path / "loop.md"
     path.write_text("# Loop\n\nA document whose parser never returns.\n")
     started = time.monotonic()

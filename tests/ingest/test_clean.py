@@ -19,9 +19,10 @@ from jane_synth.ingest.clean import (
     strip_running_lines,
     unreadable_share,
 )
-from jane_synth.ingest.pdf import read_pdf
+from jane_synth.ingest.pdf_extract import read_pdf
+from tests.conftest import SHARED_DATA
 
-SHARED_EDGE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "edge_pdfs"
+SHARED_EDGE = SHARED_DATA / "edge_pdfs"
 MULTICOLUMN = SHARED_EDGE / "026-latex-multicolumn__multicolumn.pdf"
 
 # -- whitespace -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from jane_synth.ingest import IngestLimits, ingest_file, parallel
 from jane_synth.ingest.parallel import default_workers, ingest_files
-from tests.test_ingest import LINES, text_pdf
+from tests.ingest.test_ingest import LINES, text_pdf
 
 NO_OCR = IngestLimits(ocr=False)
 
