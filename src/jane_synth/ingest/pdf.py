@@ -24,6 +24,7 @@ from pypdf.generic import DictionaryObject, IndirectObject
 
 from .clean import split_columns, unreadable_share
 from .errors import IngestError
+from .titles import choose_pdf_title
 
 # pypdf logs recoverable structure problems as warnings; we report them per file instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -320,6 +321,9 @@ def read_pdf(
             if scan.images and _drawn_image_share(scan, page) >= MIN_IMAGE_SHARE:
                 text = _ocr_or_mark(page, scan, text, raw, number, ocr, max_ocr_pages)
         raw.pages.append(text)
+    raw.title = choose_pdf_title(
+        title, next(iter(pages), None), author=author, text="".join(raw.pages[:1])
+    )
     if failed:
         warnings.append(f"text extraction failed on page(s) {page_ranges(failed)}")
     if unreadable:
