@@ -91,50 +91,64 @@ BODY = [
 ]
 
 
-def test_a_junk_metadata_title_gives_way_to_the_big_font_title(tmp_path: Path) -> None:
-    lines = [(9, "Jane Doe, Richard Roe"), (24, "Networks of expertise in Europe"), *BODY]
-    path = _pdf(tmp_path / "WHO_EUROCVD19_V12a.pdf", title="WHO_EUROCVD19_V12a", lines=lines)
+HEADING = "Networks of expertise in Europe"
+CASES = {
+    "a junk metadata title gives way to the big-font title": (
+        "WHO_EUROCVD19_V12a",
+        [(9, "Jane Doe, Richard Roe"), (24, HEADING)],
+        HEADING,
+    ),
+    "a big title on two lines is joined": (
+        "Microsoft Word - x.docx",
+        [(24, "Networks of expertise"), (24, "in Europe: a review")],
+        "Networks of expertise in Europe: a review",
+    ),
+    "a good metadata title is kept": (
+        "Expertise networks in Europe, 2024 edition",
+        [(24, HEADING)],
+        "Expertise networks in Europe, 2024 edition",
+    ),
+    "a template title absent from the page gives way": (
+        "AME - Biobank AME-Retreat",
+        [(24, HEADING)],
+        HEADING,
+    ),
+    "without a larger font the first heading-like line is the title": (
+        "",
+        [(11, HEADING)],
+        HEADING,
+    ),
+    "a wrapped body line is no heading: the file name is the title": (
+        "",
+        [(11, "Lorem ipsum dolor sit amet, consetetur sadipscing elitr"), (11, "sed diam nonumy.")],
+        "Spring newsletter",
+    ),
+    "a masthead is no title, nor a junk metadata title: the file name is": (
+        "WHOEURO2020",
+        [(24, "News")],
+        "Spring newsletter",
+    ),
+    "fake bold (every letter drawn twice) is no title": (
+        "",
+        [(24, "Series 026 DDaattaa SShheeeett")],
+        "Spring newsletter",
+    ),
+}
+
+
+@pytest.mark.parametrize(("metadata", "lines", "expected"), CASES.values(), ids=list(CASES))
+def test_pdf_titles_through_ingest(
+    tmp_path: Path, metadata: str, lines: list[tuple[int, str]], expected: str
+) -> None:
+    path = _pdf(tmp_path / "spring-newsletter.pdf", title=metadata, lines=[*lines, *BODY])
     outcome, doc = ingest_file(path, tmp_path)
     assert doc is not None, outcome.reason
-    assert doc.meta.title == "Networks of expertise in Europe"
+    assert doc.meta.title == expected
 
 
-def test_a_big_title_on_two_lines_is_joined(tmp_path: Path) -> None:
-    lines = [(24, "Networks of expertise"), (24, "in Europe: a review"), *BODY]
-    path = _pdf(tmp_path / "x.pdf", title="Microsoft Word - x.docx", lines=lines)
-    _, doc = ingest_file(path, tmp_path)
-    assert doc is not None and doc.meta.title == "Networks of expertise in Europe: a review"
-
-
-def test_a_good_metadata_title_is_kept(tmp_path: Path) -> None:
-    lines = [(24, "Networks of expertise in Europe"), *BODY]
-    path = _pdf(tmp_path / "n.pdf", title="Expertise networks in Europe, 2024 edition", lines=lines)
-    _, doc = ingest_file(path, tmp_path)
-    assert doc is not None and doc.meta.title == "Expertise networks in Europe, 2024 edition"
-
-
-def test_a_template_title_absent_from_the_page_gives_way(tmp_path: Path) -> None:
-    lines = [(24, "Networks of expertise in Europe"), *BODY]
-    path = _pdf(tmp_path / "t.pdf", title="AME - Biobank AME-Retreat", lines=lines)
-    _, doc = ingest_file(path, tmp_path)
-    assert doc is not None and doc.meta.title == "Networks of expertise in Europe"
-
-
-def test_without_a_larger_font_the_first_heading_line_is_the_title(tmp_path: Path) -> None:
-    lines = [(11, "Networks of expertise in Europe"), *BODY]
-    path = _pdf(tmp_path / "plain.pdf", title="", lines=lines)
-    _, doc = ingest_file(path, tmp_path)
-    assert doc is not None and doc.meta.title == "Networks of expertise in Europe"
-
-
-def test_no_page_title_and_a_junk_metadata_title_fall_back_to_the_file_name(
-    tmp_path: Path,
-) -> None:
-    lines = [(24, "News"), *BODY]  # a newsletter's masthead is no title
-    path = _pdf(tmp_path / "spring-newsletter.pdf", title="WHOEURO2020", lines=lines)
-    _, doc = ingest_file(path, tmp_path)
-    assert doc is not None and doc.meta.title == "Spring newsletter"
+def test_without_a_page_a_good_metadata_title_stays() -> None:
     assert choose_pdf_title("Good title here", None) == "Good title here"
+    assert choose_pdf_title("WHO_EUROCVD19_V12a", None) == ""
 
 
 @needs_real

@@ -69,6 +69,8 @@ def is_readable_title(text: str, *, author: str = "") -> bool:
         return False
     if max(len(w) for w in words) > MAX_WORD_LETTERS or "@" in text or "://" in text:
         return False
+    if any(len(w) >= 4 and w[::2] == w[1::2] for w in words):
+        return False  # fake bold, every letter drawn twice: "DDaattaa SShheeeett"
     return not looks_like_a_file_or_code_name(text, author=author)
 
 
@@ -129,10 +131,12 @@ def _largest_font_title(items: list[tuple[float, str]], author: str) -> str | No
 
 def first_heading_line(text: str, *, author: str = "", lines: int = 3) -> str:
     """The first heading-like line among the first ``lines`` non-empty lines of ``text``."""
-    candidates = [_norm(line) for line in text.splitlines() if line.strip()][:lines]
-    for line in candidates:
+    candidates = [_norm(line) for line in text.splitlines() if line.strip()][: lines + 1]
+    for line, after in zip(candidates, [*candidates[1:], ""][:lines], strict=False):
         if line.endswith((".", ",", ";")) or not line[0].isupper():
             continue
+        if after[:1].islower():
+            continue  # a paragraph's first line, wrapped
         if is_readable_title(line, author=author):
             return line.rstrip(" :-")
     return ""
