@@ -51,6 +51,7 @@ NEVER_EVIDENCE = {
     "Horizon Europe research and innovation programme under grant agreement number 101046203.": (
         "disclaimer or funding acknowledgement"
     ),
+    "Table of contents\nIntroduction 3\nGovernance 7": "table of contents or table rows",
     "INTRODUCTION ........................................................ 9": (
         "table of contents or table rows"
     ),
@@ -116,6 +117,14 @@ STATEMENTS = [
     "ERN funding comes from the EU4Health programme through framework partnership agreements and "
     "from Member States, which pay for patient care.",
     "Smith et al. found that network membership improved access to expertise for rare cancers.",
+    "Smith et al. (2020) showed that ERN membership shortened the time to diagnosis.",
+    "In 2017, 24 ERNs were launched, involving more than 900 units in 300 hospitals "
+    "(European Commission, 2017).",
+    "The evaluation (European Commission 2023; pp. 12-14) found gaps in IT support.",
+    "Contents of the registry are shared under the ERN data policy.",
+    "Figure 3 shows that most networks have fewer than 50 members.",
+    "The network is based at Via Venezian 1 in Milan and has 40 staff.",
+    "Each ERN reports 12 indicators every 6 months: 1 of 3 on patient outcomes.",
     "The Board of Member States approves new members after an independent assessment.",
     "Data are shared through the ERN's clinical patient management system (CPMS).",
 ]

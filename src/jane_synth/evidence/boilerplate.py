@@ -51,7 +51,8 @@ _AUTHOR_START = re.compile(
 )
 _REFERENCE_MARKS = (
     re.compile(r"\bet\s+al\b\.?", _I),
-    re.compile(r"\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d[a-z]?[;:]\s*\d"),  # (2020) or 2020;12
+    # "(2020)." ends an author list; "(2020) showed" is a statement citing a study.
+    re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[.,:]|\b(?:19|20)\d\d[a-z]?[;:]\s*\d"),
     re.compile(r"\b\d+\s*\(\d+(?:[-\u2013]\d+)?\)\s*[:,]\s*\w?\d+"),  # 12(3): 45 / 12(3), e45
     re.compile(r"\bpp?\.\s*\d+(?:\s*[-\u2013]\s*\d+)?", _I),  # pp. 45-67
     re.compile(r"\b(?:vol|no)\.\s*\d+", _I),
@@ -95,7 +96,7 @@ def _is_web_address(text: str) -> bool:
 # -- tables of contents -----------------------------------------------------------------------
 
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b|(?:\u2026\s?){2,}\s*\d{1,3}\b")
-_TOC_HEAD = re.compile(r"^\s*(?:table of contents|contents|sommaire|inhalt)\b", _I)
+_TOC_HEAD = re.compile(r"^\s*(?:table of contents|contents|sommaire|inhalt)\s*(?:$|\n|\d)", _I)
 _TOC_LINE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?]{2,80}?\s+\d{1,3}\s*$")
 _TABLE_ROW = re.compile(r"^\s*[^\d.!?]{2,60}?(?:\s+[\d.,%]+){2,}\s*$")
 
