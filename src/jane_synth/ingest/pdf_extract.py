@@ -30,6 +30,7 @@ from .pdf_layout import (
     scan_page,
     stream_positions,
 )
+from .titles import choose_pdf_title
 
 # pypdf logs recoverable structure problems as warnings; we report them per file instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -181,6 +182,8 @@ def read_pdf(
             if scan.images and drawn_image_share(scan, page) >= MIN_IMAGE_SHARE:
                 text = _ocr_or_mark(page, scan, text, raw, number, ocr, max_ocr_pages)
         raw.pages.append(text)
+    raw.title = choose_pdf_title(title, next(iter(pages), None), author=author,
+                                 text="".join(raw.pages[:1]))  # fmt: skip
     if failed:
         warnings.append(f"text extraction failed on page(s) {page_ranges(failed)}")
     if unreadable:

@@ -1,0 +1,1 @@
+"""Evidence: what is never evidence (:mod:`.boilerplate`) and how strong evidence is (:mod:`.strength`)."""
