@@ -170,3 +170,17 @@ def test_reader_contract(tmp_path, name):
     assert outcome.language == "en"
     warm_up = getattr(reader, "warm_up", None)
     assert warm_up is None or warm_up() is None
+
+
+def test_listing_the_formats_loads_no_parser():
+    """The build script asks for the suffixes: that must not import pypdf, docx or trafilatura."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from jane_synth.ingest.registry import supported_suffixes; "
+        "assert supported_suffixes()['.pdf'] == 'pdf'; "
+        "print(sorted(m for m in ('pypdf', 'docx', 'trafilatura') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
