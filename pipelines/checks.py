@@ -5,7 +5,7 @@ import json
 from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
 
 from jane_synth.briefs import verify_brief_file
-from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path, load_brief
+from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path, load_brief, renderers
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.ingest import scan_corpus
 from jane_synth.taxonomy import load_taxonomy
@@ -40,14 +40,21 @@ def every_chunk_has_a_vector(settings: JaneSettings) -> AssetCheckResult:
 
 @asset_check(
     asset=briefs,
-    description="A brief exists for each NoE, and every quoted statement is on its cited page.",
+    description=(
+        "A brief exists for each NoE in every registered format, and every quoted statement "
+        "is on its cited page."
+    ),
 )
 def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
-    paths = {
-        slug: brief_path(settings.layout.briefs_dir, slug, JSON_SUFFIX)
-        for slug in (n.slug for n in load_taxonomy().noe_domains)
-    }
-    missing = [slug for slug, path in paths.items() if not path.is_file()]
+    briefs_dir = settings.layout.briefs_dir
+    slugs = [n.slug for n in load_taxonomy().noe_domains]
+    paths = {slug: brief_path(briefs_dir, slug, JSON_SUFFIX) for slug in slugs}
+    missing = [
+        path.name
+        for slug in slugs
+        for path in (brief_path(briefs_dir, slug, r.suffix) for r in renderers())
+        if not path.is_file()
+    ]
     problems: list[str] = []
     n_quotes = 0
     with settings.open_store() as store:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from jane_synth.briefs.model import Brief, BriefSection, Evidence
+from jane_synth.config import OutputLayout
+from jane_synth.pipeline import chunk_pending, sync_documents
 from jane_synth.records import Citation
-from jane_synth.taxonomy import Term
+from jane_synth.store import Store
+from jane_synth.taxonomy import Term, load_taxonomy
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -60,3 +64,40 @@ class PlainText:
 
     def render(self, brief: Brief) -> bytes:
         return "".join(f"{ev.quote}\n" for s in brief.sections for ev in s.evidence).encode()
+
+
+HOSTILE_DOC = f"""---
+title: "Board report {SCRIPT} and {IMG}"
+publisher: "Evil & Co"
+year: 2024
+language: en
+---
+# Board report
+
+Patient representatives sit on the {SCRIPT} network board with {IMG} every year.
+The board meets twice a year.
+"""
+
+
+def brief_quoting(store: Store, noe: Term) -> Brief:
+    """A brief quoting the hostile document's first sentence, with real offsets."""
+    doc = store.documents()[0]
+    page = store.page_text(doc.doc_id, 1) or ""
+    quote = page[page.index("Patient") : page.index("every year.") + len("every year.")]
+    cite = Citation(doc.doc_id, doc.meta.title, 1, doc.path, doc.meta.publisher, doc.meta.year)
+    chunk = store.chunks()[0].chunk_id
+    start = page.index(quote)
+    ev = Evidence(quote, cite, chunk, start, start + len(quote), 1.0, True)
+    return Brief(noe, (BriefSection(load_taxonomy().dimensions[0], (ev,)),), 1, "f")
+
+
+def index_hostile_document(root: Path) -> OutputLayout:
+    """A corpus of the hostile document, ingested and chunked (no model needed)."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.md").write_text(HOSTILE_DOC, "utf-8")
+    layout = OutputLayout(root / "out")
+    with Store(layout.database) as store:
+        sync_documents(store, corpus, layout)
+        chunk_pending(store)
+    return layout

@@ -15,16 +15,19 @@ from jane_synth.briefs import (
     verify_brief_file,
     write_briefs,
 )
-from jane_synth.briefs.model import Brief, BriefSection, Evidence
 from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path, register, renderers, unregister
-from jane_synth.config import OutputLayout
-from jane_synth.pipeline import chunk_pending, sync_documents
-from jane_synth.records import Citation
 from jane_synth.search import Searcher
 from jane_synth.store import Store
 from jane_synth.taxonomy import load_taxonomy
 from tests.briefs.renderers.text_of import MARKUP, READERS
-from tests.briefs.sample import IMG, SCRIPT, PlainText, make_brief
+from tests.briefs.sample import (
+    IMG,
+    SCRIPT,
+    PlainText,
+    brief_quoting,
+    index_hostile_document,
+    make_brief,
+)
 
 
 def test_write_briefs_writes_every_registered_format_and_only_prunes_those(tmp_path):
@@ -60,41 +63,10 @@ def test_render_functions_return_the_registered_formats_as_text():
     assert render_html(brief).startswith("<!DOCTYPE html>")
 
 
-HOSTILE_DOC = f"""---
-title: "Board report {SCRIPT} and {IMG}"
-publisher: "Evil & Co"
-year: 2024
-language: en
----
-# Board report
-
-Patient representatives sit on the {SCRIPT} network board with {IMG} every year.
-The board meets twice a year.
-"""
-
-
-def _brief_quoting(store: Store) -> Brief:
-    """A brief quoting the hostile document's first sentence, with real offsets."""
-    doc = store.documents()[0]
-    page = store.page_text(doc.doc_id, 1) or ""
-    quote = page[page.index("Patient") : page.index("every year.") + len("every year.")]
-    cite = Citation(doc.doc_id, doc.meta.title, 1, doc.path, doc.meta.publisher, doc.meta.year)
-    chunk = store.chunks()[0].chunk_id
-    start = page.index(quote)
-    ev = Evidence(quote, cite, chunk, start, start + len(quote), 1.0, True)
-    tax = load_taxonomy()
-    return Brief(tax.noe_domains[0], (BriefSection(tax.dimensions[0], (ev,)),), 1, "f")
-
-
 def test_a_hostile_document_reaches_every_format_as_text_and_still_verifies(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "hostile.md").write_text(HOSTILE_DOC, "utf-8")
-    layout = OutputLayout(tmp_path / "out")
+    layout = index_hostile_document(tmp_path)
     with Store(layout.database) as store:
-        sync_documents(store, corpus, layout)
-        chunk_pending(store)
-        brief = _brief_quoting(store)
+        brief = brief_quoting(store, load_taxonomy().noe_domains[0])
         write_briefs([brief], layout.briefs_dir)
         json_path = brief_path(layout.briefs_dir, brief.noe.slug, JSON_SUFFIX)
         assert verify_brief_file(json_path, store) == []

@@ -1,0 +1,50 @@
+"""The brief checks over briefs written from a real store (a small hostile corpus)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from dagster import AssetCheckSeverity
+
+from jane_synth.briefs import write_briefs
+from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path
+from jane_synth.store import Store
+from jane_synth.taxonomy import load_taxonomy
+from pipelines.checks import brief_quotes_match_their_pages, briefs_cite_enough_sources
+from pipelines.resources import JaneSettings
+from tests.briefs.sample import brief_quoting, index_hostile_document
+
+
+@pytest.fixture()
+def settings(tmp_path):
+    layout = index_hostile_document(tmp_path)
+    with Store(layout.database) as store:
+        briefs = [brief_quoting(store, noe) for noe in load_taxonomy().noe_domains]
+    write_briefs(briefs, layout.briefs_dir)
+    return JaneSettings(corpus_dir=str(tmp_path / "corpus"), output_dir=str(layout.root))
+
+
+def test_quotes_on_their_pages_pass(settings):
+    result = brief_quotes_match_their_pages(settings)
+    assert result.passed and result.severity == AssetCheckSeverity.ERROR
+    assert result.metadata["quotes_checked"].value == 7
+
+
+def test_a_moved_quote_and_a_missing_format_fail(settings):
+    path = brief_path(settings.layout.briefs_dir, "survivorship", JSON_SUFFIX)
+    data = json.loads(path.read_text("utf-8"))
+    data["sections"][0]["evidence"][0]["start"] += 1
+    path.write_text(json.dumps(data), "utf-8")
+    brief_path(settings.layout.briefs_dir, "palliative-care", ".docx").unlink()
+    result = brief_quotes_match_their_pages(settings)
+    assert not result.passed
+    assert result.metadata["missing_briefs"].value == ["palliative-care.docx"]
+    assert ["survivorship.json" in p for p in result.metadata["problems"].value] == [True]
+
+
+def test_too_few_sources_is_a_warning_with_counts(settings):
+    result = briefs_cite_enough_sources(settings)
+    assert not result.passed and result.severity == AssetCheckSeverity.WARN
+    counts = result.metadata["distinct_sources"].value
+    assert set(counts.values()) == {1} and len(counts) == 7
