@@ -27,7 +27,7 @@ from jane_synth.config import (
 )
 from jane_synth.ingest import scan_corpus
 from jane_synth.removal import RemovalPlan, plan_removal
-from jane_synth.settings import load_settings
+from jane_synth.settings import Settings, load_settings
 from jane_synth.store import Store
 
 from .instance import dagster_home
@@ -44,12 +44,17 @@ AllowEmptyOption = Annotated[
 ]
 
 
-def _folders(corpus: Path | None, out: Path | None) -> tuple[Path, Path]:
-    """The checked corpus and output folders (flags over the settings); exit 2 with a message
-    naming a bad one."""
+def _settings(corpus: Path | None, out: Path | None, allow_empty: bool) -> Settings:
+    """The run's settings (flags over the settings file and environment) with checked folders;
+    exit 2 with a message naming a bad folder or key."""
     try:
-        settings = load_settings(corpus_dir=corpus, output_dir=out)
-        return check_corpus_dir(settings.corpus_dir), check_output_dir(settings.output_dir)
+        settings = load_settings(corpus_dir=corpus, output_dir=out, allow_empty=allow_empty or None)
+        return settings.model_copy(
+            update={
+                "corpus_dir": check_corpus_dir(settings.corpus_dir),
+                "output_dir": check_output_dir(settings.output_dir),
+            }
+        )
     except (FolderError, ValidationError) as exc:
         console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
         raise typer.Exit(2) from exc
@@ -87,7 +92,12 @@ def run(
 ) -> None:
     """Materialize every asset over the corpus folder through Dagster and write the outputs."""
     use_offline_model()
-    corpus_dir, output_dir = _folders(corpus, out)
+    settings = _settings(corpus, out, allow_empty)
+    corpus_dir, output_dir, allow_empty = (
+        settings.corpus_dir,
+        settings.output_dir,
+        settings.allow_empty,
+    )
     plan = _removal_plan(corpus_dir, output_dir)
     if plan.wipes_everything and not allow_empty:
         console.print(f"[red]{escape(plan.refusal())}[/red]", highlight=False)

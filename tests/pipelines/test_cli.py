@@ -128,3 +128,13 @@ def test_an_invalid_settings_file_is_refused_with_the_key(tmp_path, monkeypatch)
     monkeypatch.setenv("JANE_SETTINGS", str(bad))
     result = invoke("--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "o"))
     assert result.exit_code == 2 and "colour" in result.output
+
+
+def test_allow_empty_may_come_from_the_settings_file(stored, tmp_path, fake_run, monkeypatch):
+    _, out = stored
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "jane-synth.toml").write_text("allow_empty = true\n")
+    monkeypatch.setenv("JANE_SETTINGS", str(tmp_path / "jane-synth.toml"))
+    result = invoke("--corpus", str(tmp_path / "empty"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert fake_run[0]["allow_empty"] is True
