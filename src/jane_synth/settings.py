@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .config import ENV_CORPUS_DIR, ENV_OUTPUT_DIR, PROJECT_ROOT
 from .ingest import IngestLimits
-from .search.searcher import SearchSettings
+from .search.settings import SearchSettings
 
 if TYPE_CHECKING:
     from .chunking import Chunker
