@@ -15,7 +15,7 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ALWAYS = frozenset("\\`*_{}[]|~")
 # A block marker at the start of a line: heading, list, setext underline, ordered list.
 _LINE_START = re.compile(r"^[ \t]*(?:(?P<mark>[#+\-=])|\d{1,9}(?P<num>[.)]))", re.MULTILINE)
-_AROUND_BRACKETS = re.compile(r"!(?=\[)|(?<=\])\(|(?<=\]\()\)")
+_AROUND_BRACKETS = re.compile(r"!(?=\[)|(?<=\])\(")
 # What a code span cannot hold safely: its own fence, HTML characters, a line break.
 _NOT_FOR_CODE = re.compile(r"[`<>&\n\r]")
 

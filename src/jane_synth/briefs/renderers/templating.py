@@ -10,6 +10,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..model import Brief
 from .escape import md_code, md_escape
 
+# The brief's opening paragraph, shared by every text format (``{name}``: the NoE).
+INTRO = (
+    "This brief gathers evidence from existing EU networks, infrastructures, Joint Actions and "
+    "policy documents for the design of the {name} Network of Expertise. Every statement below "
+    "is a verbatim extract of a source document; the bracketed number refers to the numbered "
+    "source list at the end, with the page the extract is on. Nothing in the statements is "
+    "generated text."
+)
+
 
 def anchor(heading: str) -> str:
     """The anchor GitHub-style Markdown renderers give a heading."""
@@ -31,6 +40,7 @@ def environment(autoescape: bool) -> Environment:
     env.filters["anchor"] = anchor
     env.filters["md_escape"] = md_escape
     env.filters["md_code"] = md_code
+    env.globals["intro"] = INTRO
     return env
 
 

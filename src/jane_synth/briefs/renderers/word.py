@@ -16,17 +16,11 @@ from typing import Any
 import docx
 
 from ..model import Brief, BriefSection, Evidence
+from .templating import INTRO
 
 _FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 # Characters XML 1.0 cannot hold: a page's stray control character must not fail the brief.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-INTRO = (
-    "This brief gathers evidence from existing EU networks, infrastructures, Joint Actions and "
-    "policy documents for the design of the {name} Network of Expertise. Every statement below "
-    "is a verbatim extract of a source document; the bracketed number refers to the numbered "
-    "source list at the end, with the page the extract is on. Nothing in the statements is "
-    "generated text."
-)
 # Style ids of python-docx's default template ("List Bullet", "Heading 1", ...).
 _BULLET, _NUMBER, _H1, _H2 = "ListBullet", "ListNumber", "Heading1", "Heading2"
 _COLUMNS = ("Design dimension", "Statements", "Sources", "About this NoE", "Lessons")
