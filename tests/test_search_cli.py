@@ -63,3 +63,23 @@ def test_modes_in_the_help_come_from_the_registry():
     result = CliRunner().invoke(app, ["search", "--help"], terminal_width=200)
     assert ", ".join(search_modes()) in result.output
     assert "1 to 100" in result.output
+
+
+def _ranked(out_dir, mode: str, env: dict[str, str] | None = None) -> list[str]:
+    args = ["search", "network governance and funding", "-k", "5", "--json", "--mode", mode]
+    result = CliRunner().invoke(app, [*args, "--out", str(out_dir)], env=env)
+    assert result.exit_code == 0, result.output
+    return [row["chunk_id"] for row in json.loads(result.stdout)]
+
+
+def test_search_settings_come_from_the_environment(out_dir):
+    """``JANE_SEARCH__ALPHA=1`` gives all the hybrid weight to the dense side."""
+    dense = _ranked(out_dir, "dense")
+    assert _ranked(out_dir, "hybrid", {"JANE_SEARCH__ALPHA": "1.0"}) == dense
+
+
+def test_a_bad_search_setting_exits_2_naming_it(out_dir):
+    result = CliRunner().invoke(
+        app, ["search", "funding", "--out", str(out_dir)], env={"JANE_SEARCH__COLOUR": "blue"}
+    )
+    assert result.exit_code == 2 and "colour" in result.output

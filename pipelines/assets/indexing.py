@@ -56,7 +56,7 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
     t0 = time.perf_counter()
     layout = settings.layout
     with settings.open_store() as store:
-        index = build_search_index(store, layout)
+        index = build_search_index(store, layout, settings.run_settings.search)
     context.log.info(f"search index over {index.chunks} chunks")
     return MaterializeResult(
         metadata={

@@ -89,7 +89,11 @@ def briefs(
     context: AssetExecutionContext, settings: JaneSettings, embedding_model: EmbeddingModel
 ) -> MaterializeResult:
     t0 = time.perf_counter()
-    searcher = Searcher.open(settings.output_dir, embedder=embedding_model.embedder)
+    searcher = Searcher.open(
+        settings.output_dir,
+        embedder=embedding_model.embedder,
+        settings=settings.run_settings.search,
+    )
     try:
         written_briefs = build_briefs(searcher, load_taxonomy())
     finally:

@@ -21,6 +21,7 @@ from .config import default_output_dir, use_offline_model
 from .records import SearchHit
 from .search import HYBRID, MAX_K, IndexNotBuiltError, InvalidRequest, SearchRequest, search_modes
 from .search.request import MIN_K
+from .search.settings import SearchSettings
 
 app = typer.Typer(
     help="jane-synth: evidence briefs for the JANE Networks of Expertise.",
@@ -78,6 +79,19 @@ def _open_index(opener: Callable[[Path], T], out: Path | None) -> T:
     raise _exit_2(message)
 
 
+def _search_settings() -> SearchSettings:
+    """The ``search`` section of the settings (``jane-synth.toml``, then the environment); a bad
+    key or value exits 2 naming it."""
+    from pydantic import ValidationError
+
+    from .settings import load_settings
+
+    try:
+        return load_settings().search
+    except ValidationError as exc:
+        raise _exit_2(f"invalid settings: {exc}") from exc
+
+
 def _print_hits(hits: list[SearchHit]) -> None:
     out_console = Console()
     if not hits:
@@ -112,7 +126,8 @@ def search(
     request = _search_request(query, k, mode, filters)
     from .search import Searcher
 
-    with _open_index(Searcher.open, out) as searcher:
+    settings = _search_settings()
+    with _open_index(lambda root: Searcher.open(root, settings=settings), out) as searcher:
         hits = searcher.search(request.query, k=request.k, mode=request.mode,
                                filters=request.filters)  # fmt: skip
     if as_json:
@@ -140,7 +155,8 @@ def serve(
 
     from .web import create_app
 
-    web_app = _open_index(create_app, out)
+    settings = _search_settings()
+    web_app = _open_index(lambda root: create_app(root, settings=settings), out)
     web_app.state.service.searcher.encode_query("warm up")  # load the model before the first query
     console.print(f"[bold]jane-synth search[/bold] on http://{host}:{port}")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
