@@ -184,3 +184,14 @@ def test_listing_the_formats_loads_no_parser():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_spawned_workers_know_readers_registered_at_run_time(tmp_path, csv_format, monkeypatch):
+    """A spawned worker imports the library afresh: readers registered outside it (a plug-in,
+    this test) reach it through the pool's initializer."""
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    paths = [write_csv(tmp_path / f"s{i}.csv") for i in range(2)]
+    results = list(ingest_files(paths, tmp_path, NO_OCR, workers=2))
+    assert [o.status for _, o, _ in results] == ["ingested"] * 2

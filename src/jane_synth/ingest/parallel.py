@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..records import IngestOutcome, ParsedDocument
 from . import IngestLimits, ingest_file, quarantined
-from .registry import reader_for
+from .registry import Reader, reader_for, readers, register
 
 ENV_WORKERS = "JANE_INGEST_WORKERS"
 
@@ -61,6 +61,24 @@ def warm_up(paths: Sequence[Path]) -> None:
     detect_language("A short English sentence that loads the language identification model.")
 
 
+def _adopt_readers(parent_readers: tuple[Reader, ...]) -> None:
+    """Worker initializer: register the parent's readers that this process does not know (a
+    spawned or forkserver worker only has the readers that importing the library registers)."""
+    known = readers()
+    for reader in parent_readers:
+        if reader.name not in known:
+            register(reader)
+
+
+def _pool(workers: int, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_adopt_readers,
+        initargs=(tuple(readers().values()),),
+    )
+
+
 def _work(path: str, corpus_dir: str | None, limits: IngestLimits) -> Result:
     return ingest_file(Path(path), Path(corpus_dir) if corpus_dir else None, limits)
 
@@ -74,7 +92,7 @@ def _crashed(path: Path, corpus_dir: Path | None, why: str = "") -> Result:
 def _isolated(path: Path, corpus_dir: Path | None, limits: IngestLimits) -> Result:
     """Ingest one file in a process of its own, so that a crash only costs that file."""
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        with _pool(1, _context()) as pool:
             return pool.submit(_work, str(path), _str(corpus_dir), limits).result()
     except BrokenProcessPool:
         return _crashed(path, corpus_dir)
@@ -113,7 +131,7 @@ def ingest_files(
     context = _context()
     if context.get_start_method() == "fork":
         warm_up(paths)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = _pool(workers, context)
     try:
         futures: dict[int, Future[Result]] = {
             i: pool.submit(_work, str(paths[i]), _str(corpus_dir), limits) for i in order
