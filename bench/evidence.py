@@ -100,7 +100,10 @@ def write_predictions(path: Path, claims: list[Claim], found: list[Candidates], 
             rows = np.flatnonzero(mask[start[q] : start[q + 1]])
             rows = rows[np.argsort(-probs[start[q] + rows], kind="stable")]
             evidence = [
-                {"doc_id": found[q].sentences[r].chunk.doc_id, "sentence": found[q].sentences[r].text}
+                {
+                    "doc_id": found[q].sentences[r].chunk.doc_id,
+                    "sentence": found[q].sentences[r].text,
+                }
                 for r in rows
             ]
             fh.write(json.dumps({"id": claim.claim_id, "evidence": evidence}) + "\n")
@@ -115,15 +118,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--distractors", type=int, default=None,
+        help="only the abstracts the claims cite and this many others (default: all)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    from train_evidence_model import cache_dir
+    from train_evidence_model import cache_dir, subset
 
     t0 = time.perf_counter()
-    docs, claims = read_documents(args.corpus), read_claims(args.claims)
+    docs, claims = subset(
+        read_documents(args.corpus), read_claims(args.claims), distractors=args.distractors
+    )
     selector, offsets = labelled_selector(
         docs, cache_dir(args.cache, docs), Embedder(), "scifact_evidence"
     )
@@ -135,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, object] = {
         **rounded(scores(mask, ts)),
         "claims": len(claims),
+        "abstracts": len(docs),
         "claims_without_evidence": int((ts.n_gold == 0).sum()),
         **baselines(ts),
         "evidence_among_candidates": round(float(ts.y.sum() / ts.n_gold.sum()), 4),

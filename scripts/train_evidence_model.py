@@ -43,13 +43,27 @@ from jane_synth.evidence.training import Params, fit  # noqa: E402
 
 
 def subset(
-    docs: list[LabelledDocument], claims: list[Claim], limit: int | None
+    docs: list[LabelledDocument],
+    claims: list[Claim],
+    limit: int | None = None,
+    distractors: int | None = None,
 ) -> tuple[list[LabelledDocument], list[Claim]]:
-    """The first ``limit`` claims and the abstracts they cite plus the first ``limit`` ones."""
-    if limit is None:
+    """The claims and abstracts to use.
+
+    ``limit``: the first ``limit`` claims, the abstracts they cite and the first ``limit``
+    others. ``distractors``: every abstract the claims cite plus that many others, a fixed
+    pseudo-random choice (by hash of the id). Neither: everything.
+    """
+    if limit is not None:
+        claims = claims[:limit]
+        wanted = {d for c in claims for d in c.cited} | {d.doc_id for d in docs[:limit]}
+    elif distractors is not None:
+        cited = {d for c in claims for d in c.cited}
+        others = sorted((d.doc_id for d in docs if d.doc_id not in cited),
+                        key=lambda i: hashlib.sha256(i.encode()).hexdigest())  # fmt: skip
+        wanted = cited | set(others[:distractors])
+    else:
         return docs, claims
-    claims = claims[:limit]
-    wanted = {d for c in claims for d in c.evidence} | {d.doc_id for d in docs[:limit]}
     return [d for d in docs if d.doc_id in wanted], claims
 
 
@@ -60,10 +74,15 @@ def cache_dir(cache: Path, docs: list[LabelledDocument]) -> Path:
 
 
 def train(
-    corpus: Path, claims_path: Path, cache: Path, limit: int | None = None, params: Params = Params()
+    corpus: Path,
+    claims_path: Path,
+    cache: Path,
+    limit: int | None = None,
+    params: Params | None = None,
+    distractors: int | None = None,
 ) -> EvidenceModel:
     """Build the training set through the product's selector and fit the model."""
-    docs, claims = subset(read_documents(corpus), read_claims(claims_path), limit)
+    docs, claims = subset(read_documents(corpus), read_claims(claims_path), limit, distractors)
     selector, offsets = labelled_selector(
         docs, cache_dir(cache, docs), Embedder(), "scifact_evidence"
     )
@@ -73,7 +92,7 @@ def train(
         selector.searcher.close()
     extra = {"data": f"{claims_path.name}: {len(claims)} claims over {len(docs)} abstracts",
              "passages": selector.passages}  # fmt: skip
-    return fit(ts, Params(**{**vars(params), "extra": extra}))
+    return fit(ts, Params(**{**vars(params or Params()), "extra": extra}))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,9 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--distractors", type=int, default=None,
+                        help="only the cited abstracts and this many others (saves CPU)")  # fmt: skip
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    model = train(args.corpus, args.claims, args.cache, args.limit)
+    model = train(args.corpus, args.claims, args.cache, args.limit, None, args.distractors)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json(), encoding="utf-8")
     print(f"wrote {args.out} (threshold {model.threshold}, {len(model.trees)} trees, "

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -137,7 +138,7 @@ def _bm25(q_terms: Counter[str], s_terms: list[str], stats: TermStats) -> float:
 
 
 def _bigrams(terms: list[str]) -> set[tuple[str, str]]:
-    return set(zip(terms, terms[1:], strict=False))
+    return set(pairwise(terms))
 
 
 def _lexical_row(question: str, q_terms: list[str], s: Sentence, stats: TermStats) -> list[float]:

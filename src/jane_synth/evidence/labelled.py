@@ -21,7 +21,7 @@ from ..chunking import text_hash
 from ..config import OutputLayout
 from ..embedding import Embedder
 from ..pipeline import chunk_pending, embed_pending
-from ..records import DocumentMeta, IngestOutcome, Page, ParsedDocument
+from ..records import Chunk, DocumentMeta, IngestOutcome, Page, ParsedDocument
 from ..search import Searcher, build_search_index
 from ..store import Store
 from .selector import Candidates, EvidenceSelector, SentenceVectors
@@ -55,6 +55,7 @@ class Claim:
     claim_id: int
     text: str
     evidence: dict[str, frozenset[int]]
+    cited: tuple[str, ...] = ()  # the abstracts the claim cites (evidence or not)
 
     @property
     def n_gold(self) -> int:
@@ -83,7 +84,8 @@ def read_claims(path: Path) -> list[Claim]:
             str(doc): frozenset(i for ann in anns for i in ann["sentences"])
             for doc, anns in r.get("evidence", {}).items()
         }
-        out.append(Claim(int(r["id"]), r["claim"], evidence))
+        cited = tuple(dict.fromkeys([*map(str, r.get("cited_doc_ids", [])), *evidence]))
+        out.append(Claim(int(r["id"]), r["claim"], evidence, cited))
     return out
 
 
@@ -106,12 +108,20 @@ def _record(store: Store, docs: Sequence[LabelledDocument], prefix: str) -> int:
 def build_output(
     docs: Sequence[LabelledDocument], root: Path, embedder: Embedder, prefix: str = "labelled"
 ) -> OutputLayout:
-    """An output folder holding ``docs``: stored, chunked, embedded and indexed (cached)."""
+    """An output folder holding exactly ``docs``: stored, chunked, embedded and indexed.
+
+    Kept between runs: unchanged documents are not stored, chunked or embedded again, and
+    documents no longer in ``docs`` are forgotten.
+    """
     layout = OutputLayout(root)
+    wanted = {f"{prefix}/{d.doc_id}" for d in docs}
     with Store(layout.database) as store:
-        if _record(store, docs, prefix) or store.documents_without_chunks():
-            chunk_pending(store)
-            embed_pending(store, embedder)
+        stale = [p for p in store.file_hashes() if p not in wanted]
+        store.remove_files(stale)
+        changed = _record(store, docs, prefix) + len(stale)
+        chunk_pending(store)
+        embedded, _, _ = embed_pending(store, embedder)
+        if changed or embedded or not (layout.bm25_dir / "chunk_ids.txt").is_file():
             build_search_index(store, layout)
     return layout
 
@@ -140,7 +150,7 @@ def labels(
 
 
 def sentence_vectors(
-    chunks: Iterable, embedder: Embedder, cache_file: Path  # type: ignore[type-arg]
+    chunks: Iterable[Chunk], embedder: Embedder, cache_file: Path
 ) -> dict[str, np.ndarray]:
     """Vectors of every sentence of ``chunks``, kept in ``cache_file`` (``.npz``) by text hash."""
     texts = sorted({s.text for c in chunks for s in split_passage(c)})

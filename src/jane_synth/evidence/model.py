@@ -88,9 +88,7 @@ class EvidenceModel:
     def from_json(cls, text: str) -> EvidenceModel:
         """Read a model written by :meth:`to_json`."""
         data = json.loads(text)
-        trees = tuple(
-            Tree(**{k: tuple(v) for k, v in t.items()}) for t in data.pop("trees")
-        )
+        trees = tuple(Tree(**{k: tuple(v) for k, v in t.items()}) for t in data.pop("trees"))
         data["feature_names"] = tuple(data["feature_names"])
         return cls(trees=trees, **data)
 

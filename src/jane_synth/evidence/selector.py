@@ -167,9 +167,7 @@ class EvidenceSelector:
         """The calibrated probability of each candidate."""
         return self._model().probability(candidates.features)
 
-    def choose(
-        self, found: Candidates, model: EvidenceModel | None = None
-    ) -> list[ScoredSentence]:
+    def choose(self, found: Candidates, model: EvidenceModel | None = None) -> list[ScoredSentence]:
         """The candidates at or above the threshold, best first (ties by position), capped."""
         model = model or self._model()
         probs = model.probability(found.features)

@@ -35,7 +35,9 @@ class TrainingSet:
         new = np.full(self.n_gold.size, -1)
         new[questions] = np.arange(questions.size)
         keep = new[self.group] >= 0
-        return TrainingSet(self.x[keep], self.y[keep], new[self.group[keep]], self.n_gold[questions])
+        return TrainingSet(
+            self.x[keep], self.y[keep], new[self.group[keep]], self.n_gold[questions]
+        )
 
 
 @dataclass(frozen=True)
