@@ -103,7 +103,7 @@ def briefs(
     rows = ["| NoE | statements | sources | gaps |", "| --- | ---: | ---: | ---: |"]
     for b in written_briefs:
         n = sum(len(s.evidence) for s in b.sections)
-        gaps = sum(1 for s in b.sections if not s.evidence)
+        gaps = len(b.gaps)  # cells (dimension x strand) with nothing above the threshold
         rows.append(f"| {b.noe.name} | {n} | {len(b.citations())} | {gaps} |")
     return MaterializeResult(
         metadata={

@@ -3,15 +3,19 @@
 Public API: :func:`build_briefs`, :func:`write_briefs`, :func:`verify_brief_file`.
 """
 
-from .model import Brief, BriefSection, Evidence
+from ..evidence import EvidenceSelector
+from .model import STRANDS, Brief, BriefSection, Evidence, Gap
 from .render import brief_to_dict, render_html, render_markdown, verify_brief_file, write_briefs
-from .select import EvidenceSelector, build_briefs
+from .select import SectionSelector, build_briefs
 
 __all__ = [
+    "STRANDS",
     "Brief",
     "BriefSection",
     "Evidence",
     "EvidenceSelector",
+    "Gap",
+    "SectionSelector",
     "brief_to_dict",
     "build_briefs",
     "render_html",

@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from ..records import Citation
 from ..taxonomy import Term
 
+# The two strands of a section: statements about the NoE itself, and lessons from existing
+# networks and policy.
+STRANDS = ("about_noe", "lessons")
+
 
 @dataclass(frozen=True)
 class Evidence:
     """One statement of a brief: a verbatim extract of a page, with where it comes from.
 
     ``start``/``end`` are offsets into the cited page's text: ``page_text[start:end] == quote``.
+    ``probability`` is the evidence model's calibrated probability that the sentence answers
+    the section's question.
     """
 
     quote: str
@@ -20,22 +26,43 @@ class Evidence:
     chunk_id: str
     start: int
     end: int
-    score: float
+    probability: float
     noe_specific: bool
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A cell of a brief with no statement above the evidence threshold."""
+
+    noe: str
+    dimension: str
+    strand: str  # one of STRANDS
+
+
+@dataclass(frozen=True)
 class BriefSection:
+    """The statements answering one design dimension, and the strands left without any."""
+
     dimension: Term
     evidence: tuple[Evidence, ...]
+    gaps: tuple[str, ...] = ()  # strands (of STRANDS) with nothing above the threshold
 
 
 @dataclass(frozen=True)
 class Brief:
+    """One NoE's brief: a section per design dimension."""
+
     noe: Term
     sections: tuple[BriefSection, ...]
     n_documents_in_corpus: int
     corpus_fingerprint: str
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Every (dimension, strand) cell with no evidence, in section order."""
+        return [
+            Gap(self.noe.slug, s.dimension.slug, strand) for s in self.sections for strand in s.gaps
+        ]
 
     def citations(self) -> list[Citation]:
         """Cited documents in order of first citation (one entry per document)."""
@@ -46,9 +73,11 @@ class Brief:
         return list(seen.values())
 
     def source_number(self, doc_id: str) -> int:
+        """The 1-based number of a cited document in the source list."""
         return [c.doc_id for c in self.citations()].index(doc_id) + 1
 
     def pages_cited(self, doc_id: str) -> list[int]:
+        """The pages of ``doc_id`` that the brief quotes."""
         return sorted(
             {
                 ev.citation.page

@@ -34,9 +34,11 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                      "citation": asdict(ev.citation)}
                     for ev in s.evidence
                 ],
+                "gaps": list(s.gaps),
             }
             for s in brief.sections
         ],
+        "gaps": [asdict(g) for g in brief.gaps],
     }  # fmt: skip
 
 

@@ -1,0 +1,217 @@
+"""Features of (question, candidate sentence) pairs, from what the product already computes.
+
+Dense cosines (question against the sentence, its passage and its neighbours), BM25 of the
+sentence and of its passage with the product's tokenizer, the passage's fused score and rank,
+positions, length, numbers, taxonomy tags, and word, number and name overlap. Everything is
+vectorised over the candidates of one question and deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from ..search.tokenize import terms_of
+from .sentences import Sentence
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NAME = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*\d*[A-Z0-9][\w-]*|\b[A-Z][a-z]+\d+\w*")
+_K1, _B, _SENTENCE_TERMS = 1.2, 0.75, 20.0
+
+FEATURE_NAMES: tuple[str, ...] = (
+    # dense
+    "cos_sentence", "cos_passage", "cos_prev", "cos_next", "cos_minus_passage_best",
+    "cos_rank_in_passage", "cos_minus_best", "cos_rank", "cos_best", "cos_minus_doc_best",
+    "cos_sentence_x_passage",
+    # lexical
+    "bm25_sentence", "bm25_sentence_share", "bm25_passage", "term_overlap", "idf_overlap",
+    "shared_numbers", "shared_names", "bigram_overlap",
+    # passage and position
+    "fused_score", "fused_minus_best", "passage_rank", "doc_rank", "sentence_index",
+    "sentences_after", "passage_seq", "first_of_document",
+    # the sentence itself
+    "n_chars", "n_terms", "n_numbers", "has_percent", "n_taxonomy_tags",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """Document frequencies of index terms over the searched passages (for sentence BM25)."""
+
+    n_docs: int
+    df: dict[str, int]
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> TermStats:
+        """Count, for each term, how many of ``texts`` contain it."""
+        df: Counter[str] = Counter()
+        n = 0
+        for text in texts:
+            df.update(set(terms_of(text)))
+            n += 1
+        return cls(n, dict(df))
+
+    def idf(self, term: str) -> float:
+        """Lucene's BM25 idf (never negative)."""
+        df = self.df.get(term, 0)
+        return math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5))
+
+
+@dataclass(frozen=True)
+class Passages:
+    """Per candidate sentence, the values of the passage it comes from."""
+
+    rank: np.ndarray  # position of the passage in the hybrid ranking (0 = best)
+    fused: np.ndarray  # fused hybrid score
+    bm25: np.ndarray  # BM25 score of the passage
+    cosine: np.ndarray  # dense cosine of question and passage
+
+
+def _ranks_desc(values: np.ndarray) -> np.ndarray:
+    """0-based rank of each value in descending order (ties by position)."""
+    order = np.lexsort((np.arange(values.size), -values))
+    ranks = np.empty(values.size, dtype=np.float64)
+    ranks[order] = np.arange(values.size)
+    return ranks
+
+
+def _group_max(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """For each row, the maximum of ``values`` over the rows of its group."""
+    out = np.full(int(groups.max()) + 1, -np.inf)
+    np.maximum.at(out, groups, values)
+    return out[groups]
+
+
+def _group_rank(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """For each row, its 0-based descending rank of ``values`` within its group."""
+    order = np.lexsort((np.arange(values.size), -values, groups))
+    ranks = np.empty(values.size, dtype=np.float64)
+    sorted_groups = groups[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_groups)) + 1]
+    first = np.repeat(starts, np.diff(np.r_[starts, values.size]))
+    ranks[order] = np.arange(values.size) - first
+    return ranks
+
+
+def _ids(keys: Sequence[str]) -> np.ndarray:
+    index: dict[str, int] = {}
+    return np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
+
+
+def _neighbour_cosines(sentences: Sequence[Sentence], cos: np.ndarray) -> np.ndarray:
+    """Cosine of the question with the previous and the next sentence of the same passage."""
+    row_of = {(s.chunk.chunk_id, s.index): i for i, s in enumerate(sentences)}
+    out = np.zeros((len(sentences), 2))
+    for i, s in enumerate(sentences):
+        for j, step in enumerate((-1, 1)):
+            other = row_of.get((s.chunk.chunk_id, s.index + step))
+            out[i, j] = cos[other] if other is not None else 0.0
+    return out
+
+
+def _dense(
+    q: np.ndarray, vectors: np.ndarray, sentences: Sequence[Sentence], passages: Passages
+) -> np.ndarray:
+    cos = (vectors @ q).astype(np.float64)
+    chunks = _ids([s.chunk.chunk_id for s in sentences])
+    docs = _ids([s.chunk.doc_id for s in sentences])
+    best = float(cos.max())
+    return np.column_stack([
+        cos, passages.cosine, _neighbour_cosines(sentences, cos),
+        cos - _group_max(cos, chunks), _group_rank(cos, chunks), cos - best, _ranks_desc(cos),
+        np.full(cos.size, best), cos - _group_max(cos, docs), cos * passages.cosine,
+    ])  # fmt: skip
+
+
+def _bm25(q_terms: Counter[str], s_terms: list[str], stats: TermStats) -> float:
+    tf = Counter(s_terms)
+    norm = _K1 * (1 - _B + _B * len(s_terms) / _SENTENCE_TERMS)
+    return sum(
+        stats.idf(t) * tf[t] * (_K1 + 1) / (tf[t] + norm) for t in q_terms if tf.get(t, 0) > 0
+    )
+
+
+def _bigrams(terms: list[str]) -> set[tuple[str, str]]:
+    return set(pairwise(terms))
+
+
+def _lexical_row(question: str, q_terms: list[str], s: Sentence, stats: TermStats) -> list[float]:
+    s_terms = terms_of(s.text)
+    q_set, s_set = set(q_terms), set(s_terms)
+    idf_total = sum(stats.idf(t) for t in q_set) or 1.0
+    q_bigrams = _bigrams(q_terms)
+    return [
+        _bm25(Counter(q_set), s_terms, stats),
+        len(q_set & s_set) / max(1, len(q_set)),
+        sum(stats.idf(t) for t in q_set & s_set) / idf_total,
+        len(set(_NUMBER.findall(question)) & set(_NUMBER.findall(s.text))),
+        len(set(_NAME.findall(question)) & set(_NAME.findall(s.text))),
+        len(q_bigrams & _bigrams(s_terms)) / max(1, len(q_bigrams)),
+    ]
+
+
+def _lexical(
+    question: str, sentences: Sequence[Sentence], passages: Passages, stats: TermStats
+) -> np.ndarray:
+    q_terms = terms_of(question)
+    rows = np.array([_lexical_row(question, q_terms, s, stats) for s in sentences])
+    bm25 = rows[:, 0]
+    share = bm25 / max(float(bm25.max()), 1e-9)
+    return np.column_stack([bm25, share, passages.bm25, rows[:, 1:]])
+
+
+def _position(sentences: Sequence[Sentence], passages: Passages) -> np.ndarray:
+    chunks = _ids([s.chunk.chunk_id for s in sentences])
+    docs = _ids([s.chunk.doc_id for s in sentences])
+    index = np.array([s.index for s in sentences], dtype=np.float64)
+    last = _group_max(index, chunks)
+    seq = np.array([s.chunk.seq for s in sentences], dtype=np.float64)
+    # Documents in the order of their best passage.
+    doc_rank = np.unique(-_group_max(-passages.rank, docs), return_inverse=True)[1]
+    return np.column_stack([
+        passages.fused, passages.fused - float(passages.fused.max()), passages.rank,
+        doc_rank, index, last - index, seq, (seq == 0) & (index == 0),
+    ])  # fmt: skip
+
+
+def _own(sentences: Sequence[Sentence]) -> np.ndarray:
+    return np.array(
+        [
+            [
+                len(s.text),
+                len(terms_of(s.text)),
+                len(_NUMBER.findall(s.text)),
+                "%" in s.text,
+                len(s.tags),
+            ]
+            for s in sentences
+        ],
+        dtype=np.float64,
+    )
+
+
+def features(
+    question: str,
+    question_vector: np.ndarray,
+    sentences: Sequence[Sentence],
+    vectors: np.ndarray,
+    passages: Passages,
+    stats: TermStats,
+) -> np.ndarray:
+    """The feature matrix ``(len(sentences), len(FEATURE_NAMES))`` of one question's candidates."""
+    if not sentences:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    out = np.hstack([
+        _dense(question_vector, vectors, sentences, passages),
+        _lexical(question, sentences, passages, stats),
+        _position(sentences, passages),
+        _own(sentences),
+    ])  # fmt: skip
+    assert out.shape[1] == len(FEATURE_NAMES)
+    return out

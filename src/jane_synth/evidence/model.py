@@ -1,0 +1,103 @@
+"""The evidence model: boosted trees with a Platt calibration, stored as plain JSON.
+
+Fitted by ``scripts/train_evidence_model.py`` (scikit-learn's HistGradientBoostingClassifier,
+then a logistic calibration of its out-of-fold scores); the trees are written out as arrays
+and evaluated here with numpy, so loading runs no pickle and needs no scikit-learn.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_FILE = "evidence_model.json"
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One regression tree as parallel arrays; leaves have ``feature == -1``."""
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """The leaf value reached by each row of ``x`` (``value <= threshold`` goes left)."""
+        feature = np.asarray(self.feature)
+        threshold = np.asarray(self.threshold)
+        left, right = np.asarray(self.left), np.asarray(self.right)
+        node = np.zeros(x.shape[0], dtype=np.int64)
+        rows = np.arange(x.shape[0])
+        while True:
+            inner = feature[node] >= 0
+            if not inner.any():
+                return np.asarray(self.value)[node]
+            f = np.where(inner, feature[node], 0)
+            goes_left = x[rows, f] <= threshold[node]
+            node = np.where(inner, np.where(goes_left, left[node], right[node]), node)
+
+
+@dataclass(frozen=True)
+class EvidenceModel:
+    """P(sentence is evidence for the question) from the feature vector, and the threshold.
+
+    ``probability = 1 / (1 + exp(-(scale * raw + offset)))`` where ``raw`` is the boosted
+    trees' log-odds. ``threshold`` and ``cap`` are the decision rule chosen on the training
+    data; ``notes`` records how.
+    """
+
+    name: str
+    version: str
+    feature_names: tuple[str, ...]
+    baseline: float
+    trees: tuple[Tree, ...]
+    scale: float
+    offset: float
+    threshold: float
+    cap: int
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """The uncalibrated log-odds of each row."""
+        out = np.full(x.shape[0], self.baseline, dtype=np.float64)
+        for tree in self.trees:
+            out += tree.predict(x)
+        return out
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """The calibrated probability of each row."""
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        if x.shape[1] != len(self.feature_names):
+            raise ValueError(f"expected {len(self.feature_names)} features, got {x.shape[1]}")
+        z = self.scale * self.raw(x) + self.offset
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+    def to_json(self) -> str:
+        """Deterministic JSON (sorted keys, shortest exact float repr)."""
+        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> EvidenceModel:
+        """Read a model written by :meth:`to_json`."""
+        data = json.loads(text)
+        trees = tuple(Tree(**{k: tuple(v) for k, v in t.items()}) for t in data.pop("trees"))
+        data["feature_names"] = tuple(data["feature_names"])
+        return cls(trees=trees, **data)
+
+
+def bundled_model_path() -> Path:
+    """The model file shipped in the package."""
+    return Path(str(resources.files("jane_synth") / "data" / MODEL_FILE))
+
+
+def load_model(path: Path | None = None) -> EvidenceModel:
+    """The shipped model (or the one at ``path``)."""
+    return EvidenceModel.from_json((path or bundled_model_path()).read_text("utf-8"))

@@ -1,0 +1,186 @@
+"""The evidence selector: the sentences that answer a question, with a probability, or none.
+
+For a question, the product's hybrid search ranks passages (chunks); their sentences (the
+product's sentencizer) lose the lines that are never evidence (:mod:`.boilerplate`), are
+described by :mod:`.features` and scored by the calibrated :class:`~.model.EvidenceModel`.
+Only sentences whose probability reaches the model's threshold are returned, best first, at
+most ``cap``: an empty answer means the corpus has nothing that answers the question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..records import Chunk
+from ..search import Filters, Searcher
+from .boilerplate import not_evidence_reason
+from .features import Passages, TermStats, features
+from .model import EvidenceModel, load_model
+from .sentences import Sentence, is_standalone_statement, split_passage
+
+ChunkFilter = Callable[[Chunk], bool]
+
+
+@dataclass
+class SentenceVectors:
+    """Sentence embeddings by text, encoded on first use and kept for the process."""
+
+    searcher: Searcher
+    cache: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of ``texts`` (normalised, one row each)."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            encoded = self.searcher.embedder.encode(missing)
+            self.cache.update(zip(missing, encoded, strict=True))
+        if not texts:
+            return np.zeros((0, self.searcher.embedder.dim), dtype=np.float32)
+        return np.stack([self.cache[t] for t in texts])
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The candidate sentences of one question, with their features and vectors."""
+
+    question: str
+    sentences: tuple[Sentence, ...]
+    features: np.ndarray
+    vectors: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A sentence that passed the threshold, with its probability of being evidence."""
+
+    sentence: Sentence
+    probability: float
+    vector: np.ndarray = field(compare=False, repr=False)
+
+
+@dataclass
+class EvidenceSelector:
+    """Selects, for a question, the sentences of the corpus that are evidence for it.
+
+    ``passages`` is how many ranked passages are read (after ``keep`` and the current-version
+    rule); ``cap`` bounds the answer; ``standalone_only`` also drops sentences that cannot be
+    quoted on their own (questions, fragments, "This shows ..."), as briefs need.
+    """
+
+    searcher: Searcher
+    model: EvidenceModel | None = None
+    passages: int = 20
+    cap: int | None = None
+    standalone_only: bool = False
+    current_only: bool = True
+    vectors: SentenceVectors | None = None
+    _split: dict[str, list[Sentence]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.vectors = self.vectors or SentenceVectors(self.searcher)
+        self._stats = TermStats.from_texts(c.text for c in self.searcher.chunks)
+        self._current = {
+            d.doc_id for d in self.searcher.documents.values() if d.superseded_by is None
+        }
+
+    def _model(self) -> EvidenceModel:
+        if self.model is None:
+            self.model = load_model()
+        return self.model
+
+    @property
+    def threshold(self) -> float:
+        """The probability a sentence must reach (chosen on the training data; see the model)."""
+        return self._model().threshold
+
+    @property
+    def answer_cap(self) -> int:
+        """At most this many sentences answer one question."""
+        return self.cap if self.cap is not None else self._model().cap
+
+    def _sentences(self, chunk: Chunk) -> list[Sentence]:
+        cached = self._split.get(chunk.chunk_id)
+        if cached is None:
+            cached = self._split[chunk.chunk_id] = split_passage(chunk)
+        return cached
+
+    def _usable(self, s: Sentence) -> bool:
+        if not_evidence_reason(s.text) is not None:
+            return False
+        return not self.standalone_only or is_standalone_statement(s.text)
+
+    def _ranked(
+        self, question: str, keep: ChunkFilter | None, filters: Filters | None
+    ) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
+        s = self.searcher
+        q = s.encode_query(question)
+        bm25 = s.bm25.scores(question)
+        depth = self.passages * 4 if (keep or self.current_only) else self.passages
+        ranked = s.rank_scores(bm25, s.dense.scores(q), depth, s.mask(filters))
+        ranked = [
+            (row, score)
+            for row, score in ranked
+            if (not self.current_only or s.chunks[row].doc_id in self._current)
+            and (keep is None or keep(s.chunks[row]))
+        ]
+        return q, ranked[: self.passages], bm25
+
+    def candidates(
+        self, question: str, keep: ChunkFilter | None = None, filters: Filters | None = None
+    ) -> Candidates:
+        """Every usable sentence of the passages retrieved for ``question``, with features."""
+        q, ranked, bm25 = self._ranked(question, keep, filters)
+        rows = np.array([row for row, _ in ranked], dtype=np.int64)
+        sentences: list[Sentence] = []
+        passage_of: list[int] = []
+        for i, (row, _) in enumerate(ranked):
+            for sent in self._sentences(self.searcher.chunks[row]):
+                sentences.append(sent)
+                passage_of.append(i)
+        assert self.vectors is not None
+        vectors = self.vectors([x.text for x in sentences])
+        at = np.array(passage_of, dtype=np.int64)
+        passage_vectors = self.searcher.dense.rows(rows)
+        cos = passage_vectors @ q if passage_vectors is not None else np.zeros(rows.size)
+        passages = Passages(
+            rank=at.astype(np.float64),
+            fused=np.array([score for _, score in ranked])[at] if ranked else np.zeros(0),
+            bm25=bm25[rows][at].astype(np.float64),
+            cosine=np.asarray(cos, dtype=np.float64)[at],
+        )
+        matrix = features(question, q, sentences, vectors, passages, self._stats)
+        usable = np.array([self._usable(x) for x in sentences], dtype=bool)
+        return Candidates(
+            question,
+            tuple(x for x, u in zip(sentences, usable, strict=True) if u),
+            matrix[usable] if sentences else matrix,
+            vectors[usable] if sentences else vectors,
+        )
+
+    def score(self, candidates: Candidates) -> np.ndarray:
+        """The calibrated probability of each candidate."""
+        return self._model().probability(candidates.features)
+
+    def choose(self, found: Candidates, model: EvidenceModel | None = None) -> list[ScoredSentence]:
+        """The candidates at or above the threshold, best first (ties by position), capped."""
+        model = model or self._model()
+        probs = model.probability(found.features)
+        keys = [f"{s.chunk.chunk_id}:{s.start:08d}" for s in found.sentences]
+        order = [i for i in np.lexsort((keys, -probs)) if probs[i] >= model.threshold]
+        cap = self.cap if self.cap is not None else model.cap
+        return [
+            ScoredSentence(found.sentences[i], float(probs[i]), found.vectors[i])
+            for i in order[:cap]
+        ]
+
+    def select(
+        self, question: str, keep: ChunkFilter | None = None, filters: Filters | None = None
+    ) -> list[ScoredSentence]:
+        """The sentences that answer ``question`` (possibly none), best first."""
+        return self.choose(self.candidates(question, keep, filters))
