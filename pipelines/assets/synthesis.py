@@ -95,7 +95,10 @@ def briefs(
         settings=settings.run_settings.search,
     )
     try:
-        written_briefs = build_briefs(searcher, load_taxonomy())
+        brief_settings = settings.run_settings.briefs
+        written_briefs = build_briefs(
+            searcher, load_taxonomy(), scoring=brief_settings.scoring, cap=brief_settings.cap
+        )
     finally:
         searcher.close()
     context.log.info(f"{len(written_briefs)} briefs built")

@@ -24,7 +24,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,6 +66,16 @@ class EmbeddingSettings(BaseModel):
     batch_size: int = Field(default=64, gt=0)
 
 
+class BriefSettings(BaseModel):
+    """How the briefs choose their statements (:class:`~jane_synth.briefs.select.SectionSelector`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scoring: Literal["similarity", "calibrated"] = "similarity"
+    cap: int | None = Field(default=None, gt=0)
+    """Statements per strand at most (None: 2 by similarity, the model's cap when calibrated)."""
+
+
 class Settings(BaseModel):
     """Every tunable value of a run; sections are the stages' own settings records."""
 
@@ -79,6 +89,7 @@ class Settings(BaseModel):
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
+    briefs: BriefSettings = Field(default_factory=BriefSettings)
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def make_brief(
             ),
         ),
     )
-    return Brief(NOE, (section, BriefSection(FUNDING, ())), 12, "abc123")
+    return Brief(NOE, (section, BriefSection(FUNDING, (), ("about_noe", "lessons"))), 12, "abc123")
 
 
 def hostile_brief() -> Brief:

@@ -28,7 +28,7 @@ def searcher(indexed_fixture, embedder):
 
 def _briefs(searcher, cut, cap=3):
     selector = EvidenceSelector(searcher, model=cosine_model(cut, cap=cap), standalone_only=True)
-    return build_briefs(searcher, load_taxonomy(), selector=selector)
+    return build_briefs(searcher, load_taxonomy(), selector=selector, scoring="calibrated")
 
 
 def test_only_sentences_above_the_threshold_are_quoted_up_to_the_cap(searcher):
@@ -71,6 +71,12 @@ def test_when_nothing_answers_every_cell_is_a_gap_in_every_format(searcher):
 
 
 def test_the_per_strand_cap_defaults_to_the_models(searcher):
-    selector = EvidenceSelector(searcher, model=cosine_model(0.3, cap=2))
-    assert SectionSelector(searcher, selector=selector).per_strand == 2
+    selector = EvidenceSelector(searcher, model=cosine_model(0.3, cap=3))
+    assert SectionSelector(searcher, selector=selector, scoring="calibrated").per_strand == 3
+    assert SectionSelector(searcher, selector=selector).per_strand == 2  # by similarity
     assert SectionSelector(searcher, cap=1, selector=selector).per_strand == 1
+
+
+def test_an_unknown_scoring_is_refused(searcher):
+    with pytest.raises(ValueError, match="unknown scoring"):
+        SectionSelector(searcher, scoring="vibes")

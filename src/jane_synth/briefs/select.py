@@ -31,19 +31,30 @@ from ..search import Filters, Searcher
 from ..taxonomy import Taxonomy, Term
 from .model import STRANDS, Brief, BriefSection, Evidence
 
+SCORINGS = ("similarity", "calibrated")
+"""How sentences are ranked: ``similarity`` to the dimension's question (with a bonus for the
+dimension's taxonomy tags and, about a NoE, similarity to the NoE), two statements per strand;
+or the ``calibrated`` evidence model, only sentences at or above its threshold (a strand with
+none is a gap). Either way every quote carries the model's calibrated probability."""
+
 
 @dataclass
 class SectionSelector:
-    """Picks up to ``cap`` statements per strand from those the evidence model accepts."""
+    """Picks up to ``cap`` statements per strand (see :data:`SCORINGS`)."""
 
     searcher: Searcher
     cap: int | None = None
+    scoring: str = "similarity"
     mmr_lambda: float = 0.75
+    dimension_bonus: float = 0.1
+    noe_weight: float = 0.15
     language: str = "en"
     selector: EvidenceSelector | None = None
     _selector: EvidenceSelector = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        if self.scoring not in SCORINGS:
+            raise ValueError(f"unknown scoring {self.scoring!r}; known: {', '.join(SCORINGS)}")
         self._selector = self.selector or EvidenceSelector(self.searcher, standalone_only=True)
         # Chunk-level: an English report's French annex is not quoted in an English brief.
         self._language_filter = Filters({"language": (self.language,)})
@@ -51,18 +62,27 @@ class SectionSelector:
     @property
     def per_strand(self) -> int:
         """The most statements one strand can hold."""
-        return self.cap if self.cap is not None else self._selector.answer_cap
+        if self.cap is not None:
+            return self.cap
+        return self._selector.answer_cap if self.scoring == "calibrated" else 2
+
+    @property
+    def floor(self) -> float:
+        """The probability a quote must reach: the model's threshold when calibrated."""
+        return self._selector.threshold if self.scoring == "calibrated" else -np.inf
 
     def _doc_about(self, doc_id: str, noe: Term) -> bool:
         meta = self.searcher.documents[doc_id].meta
         return meta.main_noe_domain == noe.slug or noe.slug in meta.noe_domains
 
-    def _pick(self, found: Candidates, probs: np.ndarray, used: set[str]) -> list[int]:
+    def _pick(
+        self, found: Candidates, scores: np.ndarray, probs: np.ndarray, used: set[str]
+    ) -> list[int]:
         eligible = [
             int(i)
-            for i in np.lexsort(([f"{s.chunk.chunk_id}:{s.start:08d}" for s in found.sentences],
-                                 -probs))
-            if probs[i] >= self._selector.threshold
+            for i in np.lexsort((np.array([f"{s.chunk.chunk_id}:{s.start:08d}"
+                                           for s in found.sentences]), -scores))
+            if probs[i] >= self.floor
         ]  # fmt: skip
         picked: list[int] = []
         docs: set[str] = set()
@@ -74,7 +94,7 @@ class SectionSelector:
                     continue
                 v = found.vectors
                 redundancy = max((float(v[i] @ v[j]) for j in picked), default=0.0)
-                score = self.mmr_lambda * probs[i] - (1 - self.mmr_lambda) * redundancy
+                score = self.mmr_lambda * scores[i] - (1 - self.mmr_lambda) * redundancy
                 if score > best_score + 1e-12:
                     best, best_score = i, score
             if best is None:
@@ -110,7 +130,13 @@ class SectionSelector:
         )  # fmt: skip
 
     def _strand(
-        self, noe: Term, query: str, keep: Callable[[Chunk], bool], about: bool, used: set[str]
+        self,
+        noe: Term,
+        query: str,
+        keep: Callable[[Chunk], bool],
+        about: bool,
+        used: set[str],
+        probe: tuple[Any, ...],
     ) -> list[Evidence]:
         found = self._selector.candidates(query, keep, self._language_filter)
         if about:
@@ -124,10 +150,20 @@ class SectionSelector:
                 found.features[own], found.vectors[own],
             )  # fmt: skip
         probs = self._selector.score(found)
+        scores = probs if self.scoring == "calibrated" else self._similarity(found, about, probe)
         return [
             self._evidence(found.sentences[i], float(probs[i]), about)
-            for i in self._pick(found, probs, used)
+            for i in self._pick(found, scores, probs, used)
         ]
+
+    def _similarity(self, found: Candidates, about: bool, probe: tuple[np.ndarray, ...]) -> Any:
+        """Cosine to the question, a bonus for the dimension's tags, and (about a NoE) the
+        NoE's weight times the cosine to the NoE."""
+        question, noe, dimension_slug = probe
+        scores = found.vectors @ question
+        tagged = [dimension_slug in s.slugs("DIMENSION") for s in found.sentences]
+        scores = scores + self.dimension_bonus * np.array(tagged, dtype=np.float64)
+        return scores + self.noe_weight * (found.vectors @ noe) if about else scores
 
     def section(self, noe: Term, dimension: Term, used: set[str]) -> BriefSection:
         """The evidence for one dimension of one NoE, and the strands with none.
@@ -136,10 +172,13 @@ class SectionSelector:
         sentence in two versions or copies of a document is not quoted twice either).
         """
         question = f"{dimension.name}: {dimension.description}"
+        assert self._selector.vectors is not None
+        q_vec, noe_vec = self._selector.vectors([question, f"{noe.name}: {noe.description}"])
+        probe = (q_vec, noe_vec, dimension.slug)
         evidence: list[Evidence] = []
         gaps: list[str] = []
         for (about, query, keep), strand in zip(self._strands(noe, question), STRANDS, strict=True):
-            found = self._strand(noe, query, keep, about, used)
+            found = self._strand(noe, query, keep, about, used, probe)
             evidence += found
             if not found:
                 gaps.append(strand)

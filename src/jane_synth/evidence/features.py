@@ -85,7 +85,8 @@ def _group_max(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """For each row, the maximum of ``values`` over the rows of its group."""
     out = np.full(int(groups.max()) + 1, -np.inf)
     np.maximum.at(out, groups, values)
-    return out[groups]
+    result: np.ndarray = out[groups]
+    return result
 
 
 def _group_rank(values: np.ndarray, groups: np.ndarray) -> np.ndarray:

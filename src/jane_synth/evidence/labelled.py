@@ -145,7 +145,7 @@ def labels(
     out = []
     for s in sentences:
         wanted = claim.evidence.get(s.chunk.doc_id)
-        out.append(bool(wanted) and given_index(s, offsets[s.chunk.doc_id]) in wanted)
+        out.append(wanted is not None and given_index(s, offsets[s.chunk.doc_id]) in wanted)
     return np.array(out, dtype=np.int64)
 
 

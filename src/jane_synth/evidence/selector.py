@@ -120,9 +120,10 @@ class EvidenceSelector:
     ) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
         s = self.searcher
         q = s.encode_query(question)
-        bm25 = s.bm25.scores(question)
+        scores = {name: r.score(question) for name, r in s.retrievers.items()}
+        bm25 = scores["bm25"]
         depth = self.passages * 4 if (keep or self.current_only) else self.passages
-        ranked = s.rank_scores(bm25, s.dense.scores(q), depth, s.mask(filters))
+        ranked = s.rank_scores(scores, depth, s.mask(filters))
         ranked = [
             (row, score)
             for row, score in ranked
@@ -146,7 +147,7 @@ class EvidenceSelector:
         assert self.vectors is not None
         vectors = self.vectors([x.text for x in sentences])
         at = np.array(passage_of, dtype=np.int64)
-        passage_vectors = self.searcher.dense.rows(rows)
+        passage_vectors = self.searcher.retrievers["dense"].vectors(rows)
         cos = passage_vectors @ q if passage_vectors is not None else np.zeros(rows.size)
         passages = Passages(
             rank=at.astype(np.float64),
@@ -172,7 +173,7 @@ class EvidenceSelector:
         model = model or self._model()
         probs = model.probability(found.features)
         keys = [f"{s.chunk.chunk_id}:{s.start:08d}" for s in found.sentences]
-        order = [i for i in np.lexsort((keys, -probs)) if probs[i] >= model.threshold]
+        order = [i for i in np.lexsort((np.array(keys), -probs)) if probs[i] >= model.threshold]
         cap = self.cap if self.cap is not None else model.cap
         return [
             ScoredSentence(found.sentences[i], float(probs[i]), found.vectors[i])

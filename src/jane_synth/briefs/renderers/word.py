@@ -26,6 +26,10 @@ _BULLET, _NUMBER, _H1, _H2 = "ListBullet", "ListNumber", "Heading1", "Heading2"
 _COLUMNS = ("Design dimension", "Statements", "Sources", "About this NoE", "Lessons")
 
 
+_LESSONS = "Lessons from existing networks and policy"
+_GAP = "no statement in the corpus answers this question (an evidence gap)."
+
+
 def _text(value: object) -> str:
     return _NOT_XML.sub("", str(value))
 
@@ -69,14 +73,13 @@ def _section(document: Any, brief: Brief, number: int, section: BriefSection) ->
     _styled(document, _text(f"{number}. {section.dimension.name}"), _H2)
     question = document.add_paragraph()
     question.add_run(_text(f"Key question: {section.dimension.description}")).italic = True
-    if not section.evidence:
-        document.add_paragraph(
-            "No statement in the corpus answers this question yet: an evidence gap."
-        )
+    for strand, title in (("about_noe", f"About {brief.noe.name}"), ("lessons", _LESSONS)):
+        if strand in section.gaps:
+            document.add_paragraph(_text(f"{title}: {_GAP}"))
     strands = (
         (f"About {brief.noe.name}:", [e for e in section.evidence if e.noe_specific]),
         (
-            "Lessons from existing networks and policy:",
+            f"{_LESSONS}:",
             [e for e in section.evidence if not e.noe_specific],
         ),
     )
