@@ -1,4 +1,5 @@
-"""Cluster: k-means (k by silhouette), agglomerative, or HDBSCAN (which leaves outliers out)."""
+"""Cluster: k-means with k chosen by silhouette over a range (the default), agglomerative, or
+HDBSCAN (which leaves outliers out)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,47 @@ class KMeansClusterer:
         assert best is not None
         self.chosen_k = best[1]
         return best[2]
+
+
+@dataclass
+class SilhouetteKMeans:
+    """k-means whose k is the best mean silhouette over ``min_k..max_k`` (every ``step``), never
+    more than one cluster per ``min_rows_per_cluster`` rows: the number of themes is measured,
+    not told."""
+
+    min_k: int = 4
+    max_k: int = 30
+    step: int = 1
+    min_rows_per_cluster: int = 10
+    seed: int = SEED
+    chosen_k: int | None = field(default=None, init=False)
+    scores: dict[int, float] = field(default_factory=dict, init=False)
+
+    def candidates(self, n: int) -> list[int]:
+        """The ks tried for ``n`` rows."""
+        top = min(self.max_k, n // max(self.min_rows_per_cluster, 1), n - 1)
+        return list(range(max(2, self.min_k), top + 1, self.step)) or ([2] if n >= 4 else [])
+
+    def fit_predict(self, points: np.ndarray) -> np.ndarray:
+        """A label per row, never an outlier."""
+        ks = self.candidates(points.shape[0])
+        if not ks:
+            self.chosen_k = 1
+            return np.zeros(points.shape[0], dtype=int)
+        best: tuple[float, int, np.ndarray] | None = None
+        sample = min(points.shape[0], 3000)
+        self.scores = {}
+        for k in ks:
+            labels = KMeans(n_clusters=k, n_init=4, random_state=self.seed).fit_predict(points)
+            score = float(
+                silhouette_score(points, labels, sample_size=sample, random_state=self.seed)
+            )
+            self.scores[k] = round(score, 6)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, k, labels)
+        assert best is not None
+        self.chosen_k = best[1]
+        return np.asarray(best[2], dtype=int)
 
 
 @dataclass
