@@ -109,6 +109,7 @@ def run(texts: list[str], truth: list[str], vectors: np.ndarray) -> dict[str, ob
             - sum(1 for t in fit.themes if any(s.parent == t.theme_id for s in fit.themes)),
         },
         "chosen_k": getattr(model.clusterer, "chosen_k", None),
+        "k_scores": getattr(model.clusterer, "scores", None),
         "labels": {str(t.theme_id): t.label for t in fit.themes if t.parent is None},
         "texts": len(texts),
         "theme_seconds": round(seconds, 1),

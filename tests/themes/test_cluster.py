@@ -6,6 +6,8 @@ from jane_synth.themes import (
     HDBSCANClusterer,
     KMeansClusterer,
     SilhouetteKMeans,
+    SpectralClusterer,
+    StabilityKMeans,
 )
 from tests.themes.data import blobs
 
@@ -46,3 +48,15 @@ def test_silhouette_kmeans_finds_the_number_of_groups_itself():
         and SilhouetteKMeans(max_k=30).candidates(100)[-1] == 10
     )
     assert SilhouetteKMeans().fit_predict(blobs()[:3]).tolist() == [0, 0, 0]
+
+
+def test_spectral_and_stability_clusterers_find_the_number_of_groups_themselves():
+    for clusterer in (
+        SpectralClusterer(min_k=3, max_k=6, min_rows_per_cluster=5, n_neighbors=8),
+        StabilityKMeans(min_k=3, max_k=6, min_rows_per_cluster=5),
+    ):
+        labels = clusterer.fit_predict(blobs())
+        assert clusterer.chosen_k == 3 and _recovers_three_groups(labels), clusterer
+        assert set(clusterer.scores) == set(range(3, 7))
+        assert (clusterer.fit_predict(blobs()) == labels).all()
+    assert SpectralClusterer().fit_predict(blobs()[:5]).tolist() == [0] * 5

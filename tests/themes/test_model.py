@@ -7,7 +7,7 @@ from jane_synth.themes import (
     ChunkInput,
     KMeansClusterer,
     PreviousThemes,
-    SilhouetteKMeans,
+    SpectralClusterer,
     StageChoice,
     ThemeModel,
     ThemeSettings,
@@ -92,7 +92,8 @@ def test_outliers_join_a_near_theme_or_stay_unassigned():
     texts = [*TEXTS, "palliative care", "palliative care", "unrelated", "unrelated"]
     docs = [*DOCS, "dn", "dn", "df", "df"]
     model = ThemeModel(
-        clusterer=EveryFifthIsNoise(outliers=("near0", "near1", "far0", "far1"), ids=ids)
+        clusterer=EveryFifthIsNoise(outliers=("near0", "near1", "far0", "far1"), ids=ids),
+        split_themes=False,
     )
     fit = model.fit(ChunkInput(ids, texts, vectors, docs))
     assert set(fit.unassigned) == {"far0", "far1"}
@@ -119,7 +120,7 @@ def test_non_english_chunks_never_form_a_theme():
     ids = [*IDS, *(f"fr{i}" for i in range(20))]
     texts = [*TEXTS, *["soins palliatifs et hospices"] * 20]
     languages = ["en"] * 60 + ["fr"] * 20
-    fit = ThemeModel(clusterer=KMeansClusterer(candidates=(3, 4))).fit(
+    fit = ThemeModel(clusterer=KMeansClusterer(candidates=(3, 4)), split_themes=False).fit(
         ChunkInput(ids, texts, vectors, [*DOCS, *["dfr"] * 20], languages)
     )
     assert {c for c in ids if c.startswith("fr")} == set(fit.unassigned)
@@ -133,7 +134,7 @@ def test_small_themes_are_merged_into_the_nearest():
             labels[:3] = 9  # a theme of three rows
             return labels
 
-    fit = ThemeModel(clusterer=SplitsOneGroup(), min_theme_size=5).fit(_data())
+    fit = ThemeModel(clusterer=SplitsOneGroup(), min_theme_size=5, split_themes=False).fit(_data())
     assert len({fit.assignment[c] for c in IDS[:20]}) == 1
     assert len(set(fit.assignment.values())) == 3  # the three rows joined their group
     assert not fit.unassigned
@@ -147,7 +148,7 @@ def test_theme_model_on_empty_input():
 def test_reference_lists_get_no_theme_and_urls_never_label_one():
     ids = [f"c{i}" for i in range(61)]
     vectors = np.concatenate([blobs(), blobs()[:1]])
-    fit = ThemeModel(clusterer=KMeansClusterer(candidates=(3,))).fit(
+    fit = ThemeModel(clusterer=KMeansClusterer(candidates=(3,)), split_themes=False).fit(
         ChunkInput(ids, [*TEXTS, SOURCES], vectors, ids)
     )
     assert "c60" not in fit.assignment and "c60" not in fit.unassigned
@@ -157,11 +158,13 @@ def test_reference_lists_get_no_theme_and_urls_never_label_one():
 
 def test_default_settings_build_the_default_model():
     assert ThemeModel.from_settings(ThemeSettings()) == ThemeModel()
-    assert isinstance(ThemeModel().clusterer, SilhouetteKMeans)
+    assert isinstance(ThemeModel().clusterer, SpectralClusterer)
 
 
 def test_settings_swap_in_an_agglomerative_clusterer():
-    settings = ThemeSettings(clusterer=StageChoice.of("agglomerative", n_clusters=3))
+    settings = ThemeSettings(
+        clusterer=StageChoice.of("agglomerative", n_clusters=3), split_themes=False
+    )
     model = ThemeModel.from_settings(settings)
     assert model.clusterer == AgglomerativeClusterer(n_clusters=3)
     fit = model.fit(_data())
@@ -191,3 +194,19 @@ def test_settings_from_a_mapping():
     assert settings.labeler == ThemeSettings().labeler
     with pytest.raises(ValueError, match="unknown theme stages: clusterr"):
         ThemeSettings.from_mapping({"clusterr": {"name": "kmeans"}})
+
+
+def test_each_broad_theme_is_split_into_sub_themes_with_it_as_parent():
+    rng = np.random.default_rng(1)
+    centres = np.array([[3, 0.8, 0, 0], [3, -0.8, 0, 0], [0, 0, 3, 0.8], [0, 0, 3, -0.8]])
+    vectors = np.concatenate([c + rng.normal(scale=0.05, size=(15, 4)) for c in centres])
+    ids = [f"c{i}" for i in range(60)]
+    fit = ThemeModel(clusterer=KMeansClusterer(candidates=(2,))).fit(
+        ChunkInput(ids, TEXTS, vectors, ids)
+    )
+    broad = [t for t in fit.themes if t.parent is None]
+    assert [t.size for t in broad] == [30, 30]
+    for t in broad:
+        subs = [s for s in fit.themes if s.parent == t.theme_id]
+        assert sorted(s.size for s in subs) == [15, 15]
+        assert set(fit.members(t.theme_id)) == {c for s in subs for c in fit.members(s.theme_id)}

@@ -12,7 +12,14 @@ line. Seeds are fixed: the same inputs give the same themes; ids follow stored c
 """
 
 from .assign import NearestCentroidAssigner
-from .cluster import AgglomerativeClusterer, HDBSCANClusterer, KMeansClusterer, SilhouetteKMeans
+from .cluster import (
+    AgglomerativeClusterer,
+    HDBSCANClusterer,
+    KMeansClusterer,
+    SilhouetteKMeans,
+    SpectralClusterer,
+    StabilityKMeans,
+)
 from .fit import ChunkInput, PreviousThemes, ThemeFit
 from .hierarchy import CentroidGrouper
 from .label import ClassTfidfLabeler
@@ -46,6 +53,8 @@ from .write import themes_payload, write_themes_json
 
 SELECTORS.register("reference-lists", ReferenceListFilter)
 REDUCERS.register("pca", PCAReducer)
+CLUSTERERS.register("spectral", SpectralClusterer)
+CLUSTERERS.register("stability-kmeans", StabilityKMeans)
 CLUSTERERS.register("silhouette-kmeans", SilhouetteKMeans)
 CLUSTERERS.register("kmeans", KMeansClusterer)
 CLUSTERERS.register("agglomerative", AgglomerativeClusterer)
@@ -83,6 +92,8 @@ __all__ = [
     "Representer",
     "Selector",
     "SilhouetteKMeans",
+    "SpectralClusterer",
+    "StabilityKMeans",
     "StageChoice",
     "StageRegistry",
     "ThemeFit",

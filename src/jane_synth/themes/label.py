@@ -22,13 +22,15 @@ _OTHER_STOP_WORDS = frozenset((
 ))  # fmt: skip
 
 # Words every document of this corpus uses (the programme, its networks, the disease, the
-# EU): they tell one theme from another as little as "the" does. Taken from the taxonomy's
-# names of the Joint Action, the network kinds and the NoEs themselves.
+# EU, dates): they tell one theme from another as little as "the" does. Taken from the
+# taxonomy's names of the Joint Action, the network kinds and the NoEs themselves.
 DOMAIN_STOP_WORDS = frozenset((
     "jane", "jane-", "jane-2", "joint", "action", "network", "networks", "expertise", "noe", "noes",
     "european", "europe", "eu", "cancer", "cancers", "ern", "erns", "int", "commission",
     "member", "states", "state", "also", "within", "including", "use", "used", "new", "well",
-    "may", "one", "two", "three", "seven", "per", "cent", "etc", "e.g", "i.e",
+    "may", "one", "two", "three", "seven", "per", "cent", "etc", "e.g", "i.e", "million",
+    "year", "years", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december",
 ))  # fmt: skip
 
 
@@ -91,5 +93,6 @@ class ClassTfidfLabeler:
 
 
 def _overlaps(a: str, b: str) -> bool:
-    wa, wb = set(a.split()), set(b.split())
+    """Whether two phrases share a word, counting "grant" and "grants" as one."""
+    wa, wb = ({w.rstrip("s") for w in p.split()} for p in (a, b))
     return bool(wa & wb)

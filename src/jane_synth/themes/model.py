@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -9,8 +10,8 @@ from typing import Any
 import numpy as np
 
 from .assemble import NOT_TAKING_PART, Assembler, Layout
-from .assign import NearestCentroidAssigner, centroids_of, unit
-from .cluster import SilhouetteKMeans
+from .assign import NearestCentroidAssigner, centroids_of
+from .cluster import SpectralClusterer
 from .fit import ChunkInput, PreviousThemes, ThemeFit
 from .hierarchy import CentroidGrouper
 from .ids import fresh_ids, match_ids
@@ -69,13 +70,14 @@ class ThemeSettings:
 
     selector: StageChoice = StageChoice("reference-lists")
     reducer: StageChoice = StageChoice("pca")
-    clusterer: StageChoice = StageChoice("silhouette-kmeans")
+    clusterer: StageChoice = StageChoice("spectral")
     assigner: StageChoice = StageChoice("nearest-centroid")
     grouper: StageChoice = StageChoice("centroid-average")
     labeler: StageChoice = StageChoice("class-tfidf")
     representer: StageChoice = StageChoice("mmr")
     min_theme_size: int = 5
     id_similarity: float = 0.8
+    split_themes: bool = True
     recluster: bool = False
 
     @classmethod
@@ -102,7 +104,7 @@ class ThemeModel:
 
     selector: Selector = field(default_factory=ReferenceListFilter)
     reducer: Reducer = field(default_factory=PCAReducer)
-    clusterer: Clusterer = field(default_factory=SilhouetteKMeans)
+    clusterer: Clusterer = field(default_factory=SpectralClusterer)
     assigner: Assigner = field(default_factory=NearestCentroidAssigner)
     grouper: Grouper = field(default_factory=CentroidGrouper)
     labeler: Labeler = field(default_factory=ClassTfidfLabeler)
@@ -110,6 +112,9 @@ class ThemeModel:
     min_theme_size: int = 5
     id_similarity: float = 0.8
     languages: tuple[str, ...] = ENGLISH
+    split_themes: bool = True
+    """Sub-themes by clustering each broad theme again; off: broad themes by grouping the
+    clusters' centroids (the ``grouper``)."""
 
     @classmethod
     def from_settings(cls, settings: ThemeSettings) -> ThemeModel:
@@ -119,38 +124,50 @@ class ThemeModel:
             choice: StageChoice = getattr(settings, step)
             stages[step] = _REGISTRIES[step].create(choice.name, dict(choice.params))
         return cls(
-            **stages, min_theme_size=settings.min_theme_size, id_similarity=settings.id_similarity
+            **stages,
+            min_theme_size=settings.min_theme_size,
+            id_similarity=settings.id_similarity,
+            split_themes=settings.split_themes,
         )
 
-    def _cluster(self, embeddings: np.ndarray) -> np.ndarray:
-        labels = np.asarray(self.clusterer.fit_predict(self.reducer.fit_transform(embeddings)))
-        if labels.shape != (embeddings.shape[0],) or (labels < OUTLIER).any():
-            raise ValueError("a clusterer returns one label per row, -1 for an outlier")
-        return labels.astype(int)
-
     def _first_labels(self, data: ChunkInput) -> np.ndarray:
-        """Cluster labels of the English prose rows, ``OUTLIER`` for the other prose rows, small
-        clusters and rows far from their cluster."""
+        """Broad cluster labels of the English prose rows; ``OUTLIER`` for the other prose
+        rows and the clusterer's outliers."""
         n = len(data.chunk_ids)
         keep = self.selector.keep(data.texts) if n else np.zeros(0, dtype=bool)
         labels = np.where(keep, OUTLIER, NOT_TAKING_PART)
         rows = np.flatnonzero(keep & data.english(frozenset(self.languages)))
         if rows.size:
-            labels[rows] = self._cluster(data.embeddings[rows])
-        for c in set(labels[labels >= 0].tolist()):
-            if (labels == c).sum() < self.min_theme_size:
-                labels[labels == c] = OUTLIER
-        clusters = sorted(set(labels[labels >= 0].tolist()))
-        centroids = centroids_of(data.embeddings, labels, clusters)
-        for k, c in enumerate(clusters):
-            rows = np.flatnonzero(labels == c)
-            near = unit(data.embeddings[rows]) @ centroids[k]
-            labels[rows[near < self.assigner.min_similarity]] = OUTLIER
+            labels[rows] = self._cluster(self.clusterer, data.embeddings[rows])
         return labels
+
+    def _split(self, data: ChunkInput, broad: np.ndarray) -> tuple[np.ndarray, dict[int, int]]:
+        """Each broad cluster clustered again by a copy of the clusterer (same criterion):
+        sub-theme labels per row and each sub-theme's broad cluster. Clusters smaller than
+        ``min_theme_size`` become outliers, to join their nearest theme."""
+        leaf = np.where(broad >= 0, OUTLIER, broad)
+        group_of: dict[int, int] = {}
+        for c in sorted(set(broad[broad >= 0].tolist())):
+            rows = np.flatnonzero(broad == c)
+            sub = np.zeros(rows.size, dtype=int)
+            if self.split_themes:
+                sub = self._cluster(copy.deepcopy(self.clusterer), data.embeddings[rows])
+            for s in sorted(set(sub[sub >= 0].tolist())):
+                if (sub == s).sum() >= self.min_theme_size:
+                    label = len(group_of)
+                    group_of[label] = c
+                    leaf[rows[sub == s]] = label
+        return leaf, group_of
+
+    def _cluster(self, clusterer: Clusterer, embeddings: np.ndarray) -> np.ndarray:
+        labels = np.asarray(clusterer.fit_predict(self.reducer.fit_transform(embeddings)))
+        if labels.shape != (embeddings.shape[0],) or (labels < OUTLIER).any():
+            raise ValueError("a clusterer returns one label per row, -1 for an outlier")
+        return labels.astype(int)
 
     def fit(self, data: ChunkInput, previous: PreviousThemes | None = None) -> ThemeFit:
         """Cluster ``data`` afresh; themes close to ``previous`` ones keep their ids."""
-        labels = self._first_labels(data)
+        labels, group_of = self._split(data, self._first_labels(data))
         clusters = sorted(set(labels[labels >= 0].tolist()))
         if not clusters:
             return Assembler(self.labeler, self.representer).assemble(data, Layout(labels, {}))
@@ -158,17 +175,22 @@ class ThemeModel:
         outliers = np.flatnonzero(labels == OUTLIER)
         joined = self.assigner.assign(data.embeddings[outliers], centroids)
         labels[outliers[joined != OUTLIER]] = [clusters[j] for j in joined[joined != OUTLIER]]
-        return self._build(data, labels, clusters, previous)
+        centroids = centroids_of(data.embeddings, labels, clusters)
+        if self.split_themes:
+            groups = np.array([group_of[c] for c in clusters])
+        else:
+            groups = self.grouper.groups(centroids)
+        return self._build(data, labels, clusters, groups, previous)
 
     def _build(
         self,
         data: ChunkInput,
         labels: np.ndarray,
         clusters: list[int],
+        groups: np.ndarray,
         previous: PreviousThemes | None,
     ) -> ThemeFit:
         centroids = centroids_of(data.embeddings, labels, clusters)
-        groups = self.grouper.groups(centroids)
         shared = [g for g in sorted(set(groups.tolist())) if (groups == g).sum() > 1]
         group_rows = np.full(len(labels), OUTLIER)
         for k, c in enumerate(clusters):
