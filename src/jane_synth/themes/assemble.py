@@ -55,7 +55,7 @@ class Assembler:
 
     def assemble(self, data: ChunkInput, layout: Layout) -> ThemeFit:
         """The :class:`ThemeFit` of ``layout``."""
-        rows = np.flatnonzero(layout.leaf_of_row >= 0)
+        rows = np.flatnonzero(layout.leaf_of_row >= 0).tolist()
         leaf, top = layout.leaf_of_row[rows], layout.top_of_row()[rows]
         texts = [data.texts[i] for i in rows]
         vectors, docs = data.embeddings[rows], [data.doc_ids[i] for i in rows]
@@ -77,12 +77,17 @@ class Assembler:
                     parent=layout.parent_of.get(theme_id),
                 )
             )
-            centroids[theme_id] = centroids_of(vectors, labels, [theme_id])[0]
+            # At the store's precision, so a run that reads them back draws the same map.
+            centroid = centroids_of(vectors, labels, [theme_id])[0].astype(np.float32)
+            centroids[theme_id] = centroid.astype(np.float64)
         return ThemeFit(
             themes=tuple(themes),
             assignment={data.chunk_ids[r]: int(t) for r, t in zip(rows, leaf, strict=True)},
             unassigned=tuple(
-                sorted(data.chunk_ids[i] for i in np.flatnonzero(layout.leaf_of_row == OUTLIER))
+                sorted(
+                    data.chunk_ids[i]
+                    for i in np.flatnonzero(layout.leaf_of_row == OUTLIER).tolist()
+                )
             ),
             centroids=centroids,
         )

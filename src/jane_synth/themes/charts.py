@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..records import Theme
 
-_RC = {"svg.hashsalt": "jane-synth", "svg.fonttype": "none", "font.size": 8}
+_RC: Any = {"svg.hashsalt": "jane-synth", "svg.fonttype": "none", "font.size": 8}
 
 
 def _svg(fig: object) -> str:

@@ -221,7 +221,7 @@ class ThemeModel:
         leaf_of_row = np.where(keep, OUTLIER, NOT_TAKING_PART)
         leaves = [t for t in previous.leaves() if t in previous.centroids]
         new_rows = []
-        for i in np.flatnonzero(keep):
+        for i in np.flatnonzero(keep).tolist():
             known = previous.assignment.get(data.chunk_ids[i])
             if known is None:
                 new_rows.append(i)
