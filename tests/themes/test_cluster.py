@@ -5,7 +5,6 @@ from jane_synth.themes import (
     AgglomerativeClusterer,
     HDBSCANClusterer,
     KMeansClusterer,
-    SilhouetteKMeans,
     SpectralClusterer,
     StabilityKMeans,
 )
@@ -36,18 +35,6 @@ def test_hdbscan_labels_isolated_points_as_outliers():
     assert labels[-3:].tolist() == [OUTLIER] * 3
     assert _recovers_three_groups(labels[:60])
     assert HDBSCANClusterer(min_cluster_size=5).fit_predict(blobs()[:3]).tolist() == [OUTLIER] * 3
-
-
-def test_silhouette_kmeans_finds_the_number_of_groups_itself():
-    clusterer = SilhouetteKMeans(min_k=2, max_k=8, min_rows_per_cluster=5)
-    labels = clusterer.fit_predict(blobs())
-    assert clusterer.chosen_k == 3 and _recovers_three_groups(labels)
-    assert set(clusterer.scores) == set(range(2, 9))
-    assert (
-        SilhouetteKMeans().candidates(3) == []
-        and SilhouetteKMeans(max_k=30).candidates(100)[-1] == 10
-    )
-    assert SilhouetteKMeans().fit_predict(blobs()[:3]).tolist() == [0, 0, 0]
 
 
 def test_spectral_and_stability_clusterers_find_the_number_of_groups_themselves():

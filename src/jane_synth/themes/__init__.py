@@ -16,7 +16,6 @@ from .cluster import (
     AgglomerativeClusterer,
     HDBSCANClusterer,
     KMeansClusterer,
-    SilhouetteKMeans,
     SpectralClusterer,
     StabilityKMeans,
 )
@@ -55,7 +54,6 @@ SELECTORS.register("reference-lists", ReferenceListFilter)
 REDUCERS.register("pca", PCAReducer)
 CLUSTERERS.register("spectral", SpectralClusterer)
 CLUSTERERS.register("stability-kmeans", StabilityKMeans)
-CLUSTERERS.register("silhouette-kmeans", SilhouetteKMeans)
 CLUSTERERS.register("kmeans", KMeansClusterer)
 CLUSTERERS.register("agglomerative", AgglomerativeClusterer)
 CLUSTERERS.register("hdbscan", HDBSCANClusterer)
@@ -91,7 +89,6 @@ __all__ = [
     "ReferenceListFilter",
     "Representer",
     "Selector",
-    "SilhouetteKMeans",
     "SpectralClusterer",
     "StabilityKMeans",
     "StageChoice",
