@@ -45,6 +45,7 @@ def test_themes_json_has_members_citations_distributions_and_the_unassigned(tmp_
         "years": {"2021": 2},
     }
     assert bucket["theme_id"] == -1 and bucket["unassigned"] and bucket["size"] == 1
+    assert set(broad) < set(bucket)  # read like a theme, with more
     assert bucket["fraction"] == round(1 / 3, 4) and bucket["member_chunk_ids"] == ["c2"]
     first = path.read_bytes()
     write_themes_json(path, fit, chunks, docs)

@@ -35,12 +35,17 @@ def _unassigned(
     return {
         "theme_id": UNASSIGNED_ID,
         "label": "unassigned",
-        "unassigned": True,
+        "keyphrases": [],
         "size": len(members),
+        "n_documents": len({chunks[c].doc_id for c in members}),
+        "representative_chunk_ids": [],
+        "parent": None,
+        "member_chunk_ids": members,
+        "representatives": [],
+        "distributions": distribution(members, chunks, documents),
+        "unassigned": True,
         "fraction": round(fit.unassigned_fraction(), 4),
         "languages": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "member_chunk_ids": members,
-        "distributions": distribution(members, chunks, documents),
     }
 
 
