@@ -17,38 +17,51 @@ from ..resources import EmbeddingModel, JaneSettings
 from .indexing import embeddings, search_index
 
 _DEFAULT_THEMES = ThemeSettings()
+_STEPS = ("selector", "reducer", "clusterer", "assigner", "grouper", "labeler", "representer")
+# The weekly refresh clusters afresh; other runs assign new chunks to the stored themes.
+_RECLUSTER_SCHEDULES = frozenset({"weekly_refresh"})
 
 
 class ThemesConfig(Config):
     """The theme model: a registered stage name per step (``jane_synth.themes``) and, under
-    ``params``, each step's parameters, e.g. ``{"clusterer": {"min_cluster_size": 8}}``."""
+    ``params``, each step's parameters, e.g. ``{"clusterer": {"max_k": 40}}``; ``recluster``
+    clusters everything afresh instead of assigning new chunks to the stored themes."""
 
     selector: str = _DEFAULT_THEMES.selector.name
     reducer: str = _DEFAULT_THEMES.reducer.name
     clusterer: str = _DEFAULT_THEMES.clusterer.name
+    assigner: str = _DEFAULT_THEMES.assigner.name
+    grouper: str = _DEFAULT_THEMES.grouper.name
     labeler: str = _DEFAULT_THEMES.labeler.name
     representer: str = _DEFAULT_THEMES.representer.name
     params: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    min_theme_size: int = _DEFAULT_THEMES.min_theme_size
+    id_similarity: float = _DEFAULT_THEMES.id_similarity
+    recluster: bool = _DEFAULT_THEMES.recluster
 
     def theme_settings(self) -> ThemeSettings:
-        steps = ("selector", "reducer", "clusterer", "labeler", "representer")
-        unknown = set(self.params) - set(steps)
+        unknown = set(self.params) - set(_STEPS)
         if unknown:
             raise ValueError(f"params for unknown theme steps: {', '.join(sorted(unknown))}")
+        steps = {s: {"name": getattr(self, s), **self.params.get(s, {})} for s in _STEPS}
         return ThemeSettings.from_mapping(
-            {step: {"name": getattr(self, step), **self.params.get(step, {})} for step in steps}
-        )
+            {**steps, "min_theme_size": self.min_theme_size, "id_similarity": self.id_similarity,
+             "recluster": self.recluster}
+        )  # fmt: skip
 
 
 @asset(
     deps=[embeddings],
     group_name="synthesis",
     description=(
-        "Themes that recur across documents: PCA-reduced embeddings clustered with k-means "
-        "(k by silhouette, fixed seed), labelled by class TF-IDF keyphrases, with representative "
-        "cited chunks. Writes themes.json. Any stage can be swapped by name in the run config."
+        "Themes that recur across documents, without being told how many: English chunks "
+        "clustered with k-means (k by silhouette over a range, fixed seed), outliers and other "
+        "languages joined to the nearest theme or left unassigned, sub-themes under broad "
+        "themes, class TF-IDF labels, diverse cited passages, distributions; ids kept across "
+        "runs. Writes themes.json and themes.html. Re-clusters on the weekly refresh or when "
+        "`recluster` is set; otherwise new chunks join the stored themes."
     ),
-    kinds={"scikitlearn"},
+    kinds={"scikitlearn", "html"},
 )
 def themes(
     context: AssetExecutionContext, config: ThemesConfig, settings: JaneSettings
@@ -56,20 +69,32 @@ def themes(
     t0 = time.perf_counter()
     theme_settings = config.theme_settings()
     model = ThemeModel.from_settings(theme_settings)
+    scheduled = context.run.tags.get("dagster/schedule_name") in _RECLUSTER_SCHEDULES
+    recluster = theme_settings.recluster or scheduled
     with settings.open_store() as store:
-        found = build_themes(store, settings.layout, MODEL_NAME, model)
-    context.log.info(f"{len(found)} themes ({theme_settings.clusterer.name})")
+        fit = build_themes(store, settings.layout, MODEL_NAME, model, recluster=recluster)
+    found = fit.themes
+    context.log.info(f"{len(found)} themes, {len(fit.unassigned)} chunks unassigned")
     table = "\n".join(
-        ["| id | label | chunks | documents |", "| ---: | --- | ---: | ---: |"]
-        + [f"| {t.theme_id} | {t.label} | {t.size} | {t.n_documents} |" for t in found]
+        ["| id | label | parent | chunks | documents |", "| ---: | --- | ---: | ---: | ---: |"]
+        + [
+            f"| {t.theme_id} | {t.label} | {'' if t.parent is None else t.parent} | {t.size} "
+            f"| {t.n_documents} |"
+            for t in found
+        ]
     )
     return MaterializeResult(
         metadata={
             "themes": len(found),
+            "top_level_themes": sum(1 for t in found if t.parent is None),
+            "unassigned_chunks": len(fit.unassigned),
+            "unassigned_fraction": round(fit.unassigned_fraction(), 4),
+            "recluster": recluster,
             "clusterer": theme_settings.clusterer.name,
             "largest_theme": max((t.size for t in found), default=0),
             "table": MetadataValue.md(table),
             "themes_json": MetadataValue.path(str(settings.layout.themes)),
+            "themes_html": MetadataValue.path(str(settings.layout.themes.with_suffix(".html"))),
             "seconds": round(time.perf_counter() - t0, 3),
         }
     )

@@ -17,10 +17,17 @@ from .config import OutputLayout
 from .embedding import Embedder, embed_missing
 from .ingest import CorpusEntry, IngestLimits, entry_sha256, quarantined, scan_corpus
 from .ingest.parallel import ingest_files
-from .records import IngestOutcome, ParsedDocument, Theme
+from .records import IngestOutcome, ParsedDocument
 from .removal import check_removal, plan_removal
 from .store import Store
-from .themes import ThemeModel, write_themes_json
+from .themes import (
+    ChunkInput,
+    ThemeFit,
+    ThemeModel,
+    previous_themes,
+    write_theme_report,
+    write_themes_json,
+)
 from .versions import VersionCandidate, VersionGroup, find_version_groups, superseded_map
 
 
@@ -241,16 +248,36 @@ def embed_pending(store: Store, embedder: Embedder) -> tuple[int, int, int]:
 
 
 def build_themes(
-    store: Store, layout: OutputLayout, model_name: str, model: ThemeModel | None = None
-) -> list[Theme]:
-    """Cluster all chunks into themes, store them and write ``themes.json``."""
+    store: Store,
+    layout: OutputLayout,
+    model_name: str,
+    model: ThemeModel | None = None,
+    *,
+    recluster: bool = False,
+) -> ThemeFit:
+    """Themes of every chunk, stored, written to ``themes.json`` and the HTML theme report.
+
+    With themes already stored and ``recluster`` off, known chunks keep their themes and new ones
+    join the nearest (incremental); otherwise everything is clustered afresh, and themes close to
+    stored ones keep their ids.
+    """
     model = model or ThemeModel()
     chunks = {c.chunk_id: c for c in store.chunks()}
     ids, vectors = store.chunk_vectors(model_name)
-    themes, assignment = model.fit(
-        ids, [chunks[i].text for i in ids], vectors, [chunks[i].doc_id for i in ids]
+    data = ChunkInput(
+        ids,
+        [chunks[i].text for i in ids],
+        vectors,
+        [chunks[i].doc_id for i in ids],
+        [chunks[i].language for i in ids],
     )
-    store.replace_themes(themes, assignment)
+    previous = previous_themes(store)
+    if previous is None or recluster:
+        fit = model.fit(data, previous)
+    else:
+        fit = model.extend(data, previous)
+    store.replace_themes(fit.themes, fit.assignment, fit.unassigned, fit.centroids)
     documents = {d.doc_id: d for d in store.documents()}
-    write_themes_json(layout.themes, themes, chunks, documents)
-    return themes
+    write_themes_json(layout.themes, fit, chunks, documents)
+    write_theme_report(layout.themes.with_suffix(".html"), fit, chunks, documents)
+    return fit

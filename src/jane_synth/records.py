@@ -137,3 +137,5 @@ class Theme:
     size: int
     n_documents: int
     representative_chunk_ids: tuple[str, ...]
+    parent: int | None = None
+    """The broad theme this sub-theme belongs to; ``None`` for a top-level theme."""

@@ -8,3 +8,16 @@ def test_themes_round_trip(tmp_path):
         store.replace_themes([theme], {"c1": 0, "c2": 0})
         assert store.themes() == [theme]
         assert store.chunk_theme_ids() == {"c1": 0, "c2": 0}
+
+
+def test_parents_centroids_and_unassigned_chunks_are_kept(tmp_path):
+    import numpy as np
+
+    with Store(tmp_path / "db.sqlite") as store:
+        themes = [Theme(0, "a", ("a",), 1, 1, ()), Theme(1, "b", ("b",), 1, 1, (), parent=0)]
+        store.replace_themes(themes, {"c1": 1}, ["c2"], {1: np.array([0.5, 0.25])})
+        assert store.themes() == themes
+        assert store.chunk_theme_ids() == {"c1": 1}
+        assert store.chunk_assignments() == {"c1": 1, "c2": -1}
+        assert list(store.theme_centroids()) == [1]
+        assert store.theme_centroids()[1].tolist() == [0.5, 0.25]

@@ -1,6 +1,13 @@
 import numpy as np
 
-from jane_synth.themes import OUTLIER, AgglomerativeClusterer, HDBSCANClusterer, KMeansClusterer
+from jane_synth.themes import (
+    OUTLIER,
+    AgglomerativeClusterer,
+    HDBSCANClusterer,
+    KMeansClusterer,
+    SpectralClusterer,
+    StabilityKMeans,
+)
 from tests.themes.data import blobs
 
 
@@ -28,3 +35,15 @@ def test_hdbscan_labels_isolated_points_as_outliers():
     assert labels[-3:].tolist() == [OUTLIER] * 3
     assert _recovers_three_groups(labels[:60])
     assert HDBSCANClusterer(min_cluster_size=5).fit_predict(blobs()[:3]).tolist() == [OUTLIER] * 3
+
+
+def test_spectral_and_stability_clusterers_find_the_number_of_groups_themselves():
+    for clusterer in (
+        SpectralClusterer(min_k=3, max_k=6, min_rows_per_cluster=5, n_neighbors=8),
+        StabilityKMeans(min_k=3, max_k=6, min_rows_per_cluster=5),
+    ):
+        labels = clusterer.fit_predict(blobs())
+        assert clusterer.chosen_k == 3 and _recovers_three_groups(labels), clusterer
+        assert set(clusterer.scores) == set(range(3, 7))
+        assert (clusterer.fit_predict(blobs()) == labels).all()
+    assert SpectralClusterer().fit_predict(blobs()[:5]).tolist() == [0] * 5

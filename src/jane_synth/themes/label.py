@@ -21,28 +21,46 @@ _OTHER_STOP_WORDS = frozenset((
     "los", "las", "por", "para", "del", "sus", "como",  # Spanish
 ))  # fmt: skip
 
+# Words every document of this corpus uses (the programme, its networks, the disease, the
+# EU, dates): they tell one theme from another as little as "the" does. Taken from the
+# taxonomy's names of the Joint Action, the network kinds and the NoEs themselves.
+DOMAIN_STOP_WORDS = frozenset((
+    "jane", "jane-", "jane-2", "joint", "action", "network", "networks", "expertise", "noe", "noes",
+    "european", "europe", "eu", "cancer", "cancers", "ern", "erns", "int", "commission",
+    "member", "states", "state", "also", "within", "including", "use", "used", "new", "well",
+    "may", "one", "two", "three", "seven", "per", "cent", "etc", "e.g", "i.e", "million",
+    "year", "years", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december",
+))  # fmt: skip
+
 
 @dataclass
 class ClassTfidfLabeler:
-    """Top keyphrases per cluster by class-based TF-IDF (terms frequent in it, rare elsewhere)."""
+    """Top keyphrases per cluster by class-based TF-IDF (uni- and bigrams), generic words of
+    the domain left out; the label is the best two or three of them."""
 
-    top_n: int = 6
-    ngram_range: tuple[int, int] = (1, 3)
+    top_n: int = 8
+    ngram_range: tuple[int, int] = (1, 2)
     min_df: int = 1
+    label_terms: int = 3
+
+    def _vectorizer(self) -> CountVectorizer:
+        stop = ENGLISH_STOP_WORDS | _OTHER_STOP_WORDS | DOMAIN_STOP_WORDS
+        return CountVectorizer(
+            ngram_range=self.ngram_range,
+            stop_words=sorted(stop),
+            min_df=self.min_df,
+            token_pattern=r"(?u)\b[A-Za-z][A-Za-z+\-]{2,}\b",
+        )
 
     def keyphrases(self, texts: Sequence[str], labels: np.ndarray) -> dict[int, list[str]]:
-        """Up to ``top_n`` phrases per label, none contained in another."""
+        """Up to ``top_n`` phrases per label, best first, none contained in another."""
         clusters = sorted(set(labels.tolist()))
         joined = [
             URL.sub(" ", " ".join(t for t, lab in zip(texts, labels, strict=True) if lab == c))
             for c in clusters
         ]
-        vectorizer = CountVectorizer(
-            ngram_range=self.ngram_range,
-            stop_words=sorted(ENGLISH_STOP_WORDS | _OTHER_STOP_WORDS),
-            min_df=self.min_df,
-            token_pattern=r"(?u)\b[A-Za-z][A-Za-z+\-]{2,}\b",
-        )
+        vectorizer = self._vectorizer()
         try:
             counts = vectorizer.fit_transform(joined).toarray().astype(np.float64)
         except ValueError:  # no vocabulary at all
@@ -52,21 +70,29 @@ class ClassTfidfLabeler:
         avg_words = counts.sum() / len(clusters)
         idf = np.log(1 + avg_words / np.maximum(counts.sum(axis=0), 1))
         scores = tf * idf
-        out: dict[int, list[str]] = {}
-        for row, c in enumerate(clusters):
-            n_words = np.array([t.count(" ") + 1 for t in terms])
-            # Best score first; on ties the longer phrase, then alphabetical.
-            order = np.lexsort((terms, -n_words, -np.round(scores[row], 12)))
-            picked: list[str] = []
-            for i in order:
-                term = str(terms[i])
-                if scores[row, i] <= 0:
-                    break
-                # Skip a phrase contained in one already picked, and vice versa.
-                if any(term in p or p in term for p in picked):
-                    continue
-                picked.append(term)
-                if len(picked) == self.top_n:
-                    break
-            out[c] = picked
-        return out
+        n_words = np.array([t.count(" ") + 1 for t in terms])
+        return {c: self._pick(terms, scores[row], n_words) for row, c in enumerate(clusters)}
+
+    def _pick(self, terms: np.ndarray, scores: np.ndarray, n_words: np.ndarray) -> list[str]:
+        # Best score first; on ties the longer phrase, then alphabetical.
+        order = np.lexsort((terms, -n_words, -np.round(scores, 12)))
+        picked: list[str] = []
+        for i in order:
+            term = str(terms[i])
+            if scores[i] <= 0 or len(picked) == self.top_n:
+                break
+            # A phrase and a word inside it say the same: keep the first seen.
+            if any(_overlaps(term, p) for p in picked):
+                continue
+            picked.append(term)
+        return picked
+
+    def label(self, keyphrases: Sequence[str]) -> str:
+        """A short readable label: the best phrases joined, e.g. "palliative care / hospice"."""
+        return " / ".join(keyphrases[: self.label_terms])
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Whether two phrases share a word, counting "grant" and "grants" as one."""
+    wa, wb = ({w.rstrip("s") for w in p.split()} for p in (a, b))
+    return bool(wa & wb)

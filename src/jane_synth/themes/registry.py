@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-from .stages import Clusterer, Labeler, Reducer, Representer, Selector
+from .stages import Assigner, Clusterer, Grouper, Labeler, Reducer, Representer, Selector
 
 T = TypeVar("T")
 
@@ -41,3 +41,5 @@ REDUCERS: StageRegistry[Reducer] = StageRegistry("reducer")
 CLUSTERERS: StageRegistry[Clusterer] = StageRegistry("clusterer")
 LABELERS: StageRegistry[Labeler] = StageRegistry("labeler")
 REPRESENTERS: StageRegistry[Representer] = StageRegistry("representer")
+ASSIGNERS: StageRegistry[Assigner] = StageRegistry("assigner")
+GROUPERS: StageRegistry[Grouper] = StageRegistry("grouper")

@@ -1,6 +1,7 @@
 """The theme stages as protocols: what any replacement must offer.
 
-    chunks -> select -> reduce -> cluster -> label -> represent
+    chunks -> select -> reduce -> cluster -> assign (outliers, non-English chunks) ->
+    group (sub-themes under broad themes) -> label -> represent
 
 A clusterer may leave rows out of every cluster by labelling them ``OUTLIER`` (-1), as density
 clusterers do; those rows never form or join a theme.
@@ -34,10 +35,27 @@ class Clusterer(Protocol):
     def fit_predict(self, points: np.ndarray) -> np.ndarray: ...
 
 
+class Assigner(Protocol):
+    """The index of the centroid each row joins, or ``OUTLIER``; ``min_similarity`` is the
+    cosine below which a row is too far from every theme."""
+
+    min_similarity: float
+
+    def assign(self, vectors: np.ndarray, centroids: np.ndarray) -> np.ndarray: ...
+
+
+class Grouper(Protocol):
+    """A group per sub-theme centroid; sub-themes sharing a group have one broad theme."""
+
+    def groups(self, centroids: np.ndarray) -> np.ndarray: ...
+
+
 class Labeler(Protocol):
-    """Keyphrases per cluster label, best first."""
+    """Keyphrases per cluster label, best first, and a short label made of them."""
 
     def keyphrases(self, texts: Sequence[str], labels: np.ndarray) -> dict[int, list[str]]: ...
+
+    def label(self, keyphrases: Sequence[str]) -> str: ...
 
 
 class Representer(Protocol):
