@@ -9,7 +9,10 @@ The first half of issue 14's benchmark, in one process and through the product's
   in the batches ``embed_missing`` sends, torch and onnx alternating batch by batch so that
   load on the shared machine falls on both alike; and the cosine between their vectors;
 - ``ndcg10_*``: nDCG@10 on SciFact train through ``beir_output`` and ``Searcher.rank``
-  (bench/retrieval.py's code; one store per bulk backend under bench/.cache, embedded once);
+  (bench/retrieval.py's code; one store per bulk backend under bench/.cache, embedded once), with
+  torch's vectors queried by either backend; a store of ONNX vectors is embedded only when bulk
+  ONNX reaches the issue's 1.2 times torch (or with ``--onnx-store``): below that, bulk stays on
+  torch and ``ndcg10_onnx`` is the default product's (torch vectors, ONNX queries);
 - ``query_p50_ms``: single ``Searcher.search`` calls with the default settings on SciFact and a
   100,000-chunk store (bench/search_latency.py's code), the default query backend against torch.
 
@@ -39,6 +42,7 @@ from jane_synth.store import Store
 
 BACKENDS = ("torch", "onnx")
 OUTER_BATCH = 256  # what embed_missing hands to Embedder.encode at a time
+BULK_TARGET = 1.2  # issue 14: bulk ONNX must be at least this many times torch
 NOT_MEASURED = (
     "cold_run_s, noop_rerun_s, one_doc_rerun_s and peak_rss_mb (issue 14, items 3 and 4) are "
     "not measured by this version of the benchmark"
@@ -74,6 +78,7 @@ def embedding_speed(texts: list[str], embedders: dict[str, Embedder]) -> dict:
     out["embed_texts"] = len(texts)
     out["cosine_onnx_torch"] = {"min": round(float(cosine.min()), 6),
                                 "mean": round(float(cosine.mean()), 6)}  # fmt: skip
+    log(f"bundled chunk texts: {out}")
     return out
 
 
@@ -93,6 +98,24 @@ def ndcg(data: Path, qrels_path: Path, cache: Path, bulk: str, queries_by: tuple
                         for q, t in queries.items()}  # fmt: skip
                 out[f"{mode}/{query_backend}"] = evaluate(runs, qrels)["ndcg@10"]
         log(f"nDCG@10, vectors by {bulk}: {out}")
+    return out
+
+
+def quality(args: argparse.Namespace, bulk_ratio: float) -> dict:
+    """nDCG@10 of torch, and of ONNX: its own vectors when it may embed in bulk, else queries."""
+    torch_q = ndcg(args.data, args.qrels, args.cache, "torch", ("torch", "onnx"))
+    by_vectors = {"torch": torch_q}
+    out = {"ndcg10_torch": torch_q["hybrid/torch"], "ndcg10_onnx": torch_q["hybrid/onnx"]}
+    if bulk_ratio >= BULK_TARGET or args.onnx_store:
+        by_vectors["onnx"] = ndcg(args.data, args.qrels, args.cache, "onnx", ("onnx",))
+        out["ndcg10_onnx"] = by_vectors["onnx"]["hybrid/onnx"]
+        out["bulk_backend"] = "onnx may embed in bulk if nDCG@10 holds"
+    else:
+        out["bulk_backend"] = (
+            f"torch: bulk ONNX ran at {bulk_ratio} times torch, below the target "
+            f"{BULK_TARGET}; ndcg10_onnx is torch's vectors queried by ONNX"
+        )
+    out["ndcg10_by_vectors_and_queries"] = by_vectors
     return out
 
 
@@ -124,11 +147,7 @@ def run(args: argparse.Namespace) -> dict:
     texts = bundled_texts(args.cache)
     embedders = {name: Embedder(backend=name) for name in BACKENDS}
     result.update(embedding_speed(texts, embedders))
-    torch_q = ndcg(args.data, args.qrels, args.cache, "torch", ("torch", "onnx"))
-    onnx_q = ndcg(args.data, args.qrels, args.cache, "onnx", ("onnx",))
-    result["ndcg10_torch"] = torch_q["hybrid/torch"]
-    result["ndcg10_onnx"] = onnx_q["hybrid/onnx"]
-    result["ndcg10_by_vectors_and_queries"] = {"torch": torch_q, "onnx": onnx_q}
+    result.update(quality(args, result["embed_onnx_over_torch"]))
     latency = query_latency(args.data, args.cache, args.queries)
     result["query_p50_ms"] = latency[defaults.query_backend]
     result["query_p50_ms_by_query_backend"] = latency
@@ -148,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--qrels", type=Path, default=None, help="default: DATA/qrels/train.tsv")
     parser.add_argument("--queries", type=int, default=300, help="queries per latency store")
     parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument(
+        "--onnx-store", action="store_true", help="embed SciFact with ONNX too (minutes)"
+    )
     args = parser.parse_args(argv)
     args.qrels = args.qrels or args.data / "qrels" / "train.tsv"
     result = run(args)
