@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import time
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from jane_synth.pipeline import chunk_pending, sync_documents
 from jane_synth.search import Searcher
 from jane_synth.settings import EmbeddingSettings
 from jane_synth.store import Store
+from jane_synth.threads import limited_threads
 
 BACKENDS = ("torch", "onnx")
 OUTER_BATCH = 256  # what embed_missing hands to Embedder.encode at a time
@@ -138,12 +140,33 @@ def query_latency(data: Path, cache: Path, n_queries: int) -> dict:
     return out
 
 
+def encode_latency(data: Path, n_queries: int) -> dict:
+    """p50 of ``Embedder.encode_query`` alone per backend, alternating query by query."""
+    queries = [q["text"] for q in read_jsonl(data / "queries.jsonl")][:n_queries]
+    embedders = {name: Embedder(query_backend=name) for name in BACKENDS}
+    times: dict[str, list[float]] = {name: [] for name in BACKENDS}
+    with limited_threads(1):  # as Searcher.encode_query runs it
+        for embedder in embedders.values():
+            embedder.encode_query("warm up")
+        for query in queries:
+            for name, embedder in embedders.items():
+                t = time.perf_counter()
+                embedder.encode_query(query)
+                times[name].append((time.perf_counter() - t) * 1000)
+    out = {name: round(statistics.median(ts), 2) for name, ts in times.items()}
+    log(f"query encoding p50 ms: {out}")
+    return out
+
+
 def run(args: argparse.Namespace) -> dict:
     """Every figure of the benchmark, measured in this process."""
     t0 = time.perf_counter()
     load_before = os.getloadavg()
     defaults = EmbeddingSettings()
     result: dict = {"cores": len(os.sched_getaffinity(0)), "cpu_count": os.cpu_count()}
+    result["query_encode_p50_ms"] = encode_latency(args.data, args.queries)
+    if args.encode_only:
+        return result | {"load_average": [round(x, 2) for x in load_before]}
     texts = bundled_texts(args.cache)
     embedders = {name: Embedder(backend=name) for name in BACKENDS}
     result.update(embedding_speed(texts, embedders))
@@ -167,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--qrels", type=Path, default=None, help="default: DATA/qrels/train.tsv")
     parser.add_argument("--queries", type=int, default=300, help="queries per latency store")
     parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument(
+        "--encode-only", action="store_true", help="only time query encoding per backend"
+    )
     parser.add_argument(
         "--onnx-store", action="store_true", help="embed SciFact with ONNX too (minutes)"
     )
