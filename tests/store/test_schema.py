@@ -16,3 +16,19 @@ def test_a_version_1_database_is_migrated(tmp_path):
     with Store(path) as store:
         assert store.file_hashes() == {"a.md": "x"}
         store.record(outcome("b.md", "8" * 64), "8" * 64, parsed("8" * 64, "b.md"))
+
+
+def test_vectors_stored_before_backends_were_recorded_are_torch_vectors(tmp_path):
+    import sqlite3
+
+    import numpy as np
+
+    path = tmp_path / "v3.sqlite"
+    with Store(path) as store:
+        store.put_embeddings("m", ["h"], np.ones((1, 2), dtype=np.float32))
+    with sqlite3.connect(path) as conn:  # as schema version 3 left it
+        conn.execute("DROP TABLE vector_backends")
+        conn.execute("PRAGMA user_version = 3")
+    with Store(path) as store:
+        assert store.vector_backend("m") == "torch"
+        assert store.use_vector_backend("m", "onnx") == 1

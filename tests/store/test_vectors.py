@@ -37,3 +37,25 @@ def test_counts_distinct_texts_and_lists_embedded_hashes(tmp_path):
         store.put_embeddings("m", [first], np.ones((1, 2), dtype=np.float32))
         assert store.embedded_hashes("m") == {first}
         assert store.embedded_hashes("other") == set()
+
+
+def _one_vector(store, model="m"):
+    d = parsed("3" * 64, "c.md")
+    store.record(outcome(d.path, d.doc_id), d.doc_id, d)
+    store.replace_chunks(d.doc_id, list(Chunker().chunk_documents([d])))
+    first = store.texts_missing_embeddings(model)[0][0]
+    store.put_embeddings(model, [first], np.ones((1, 2), dtype=np.float32))
+
+
+def test_a_new_backend_drops_the_vectors_of_the_old_one(tmp_path):
+    with Store(tmp_path / "db.sqlite") as store:
+        assert store.vector_backend("m") is None
+        assert store.use_vector_backend("m", "torch") == 0
+        _one_vector(store)
+        _one_vector(store, "other-model")
+        assert store.use_vector_backend("m", "torch") == 0  # same backend: kept
+        assert store.count("embeddings") == 2
+        assert store.use_vector_backend("m", "onnx") == 1
+        assert store.vector_backend("m") == "onnx"
+        assert store.embedded_hashes("m") == set()
+        assert len(store.embedded_hashes("other-model")) == 1  # another model is not touched

@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 SCHEMA_VERSION = 4
+# Before version 4 every vector was made by sentence-transformers on torch.
+LEGACY_BACKEND = "torch"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -66,6 +68,10 @@ CREATE TABLE IF NOT EXISTS embeddings (
     vector BLOB NOT NULL,
     PRIMARY KEY (text_hash, model)
 );
+CREATE TABLE IF NOT EXISTS vector_backends (
+    model TEXT PRIMARY KEY,
+    backend TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS themes (
     theme_id INTEGER PRIMARY KEY,
     label TEXT NOT NULL,
@@ -115,8 +121,11 @@ def connect(path: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     # A reader (search, the web page) may meet a run's write transaction: wait, don't fail.
     conn.execute("PRAGMA busy_timeout = 30000")
+    before = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.executescript(SCHEMA)
     add_missing_columns(conn)
+    if 0 < before < 4:
+        label_legacy_vectors(conn)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return conn
 
@@ -128,3 +137,12 @@ def add_missing_columns(conn: sqlite3.Connection) -> None:
         for name, kind in columns.items():
             if name not in have:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
+def label_legacy_vectors(conn: sqlite3.Connection) -> None:
+    """Record the backend of vectors written before backends were recorded: torch."""
+    conn.execute(
+        "INSERT OR IGNORE INTO vector_backends SELECT DISTINCT model, ? FROM embeddings",
+        (LEGACY_BACKEND,),
+    )
+    conn.commit()

@@ -11,7 +11,30 @@ from .base import StoreBase
 
 
 class VectorsPart(StoreBase):
-    """The ``embeddings`` table."""
+    """The ``embeddings`` table, and ``vector_backends``: which backend made a model's vectors."""
+
+    def vector_backend(self, model: str) -> str | None:
+        """The backend recorded for the vectors of ``model`` (None: none recorded)."""
+        row = self.conn.execute(
+            "SELECT backend FROM vector_backends WHERE model = ?", (model,)
+        ).fetchone()
+        return None if row is None else str(row["backend"])
+
+    def use_vector_backend(self, model: str, backend: str) -> int:
+        """Record that ``backend`` makes the vectors of ``model``; when another backend made
+        the stored ones, drop them all (two backends' vectors are never mixed). Returns the
+        number of vectors dropped."""
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT backend FROM vector_backends WHERE model = ?", (model,)
+            ).fetchone()
+            if row is not None and row["backend"] == backend:
+                return 0
+            dropped = 0
+            if row is not None:
+                dropped = conn.execute("DELETE FROM embeddings WHERE model = ?", (model,)).rowcount
+            conn.execute("INSERT OR REPLACE INTO vector_backends VALUES (?, ?)", (model, backend))
+            return dropped
 
     def texts_missing_embeddings(self, model: str) -> list[tuple[str, str]]:
         """``(text_hash, text)`` of chunk texts that have no vector for ``model`` yet."""

@@ -1,0 +1,115 @@
+"""The ``onnx`` backend: the exported model on ONNX Runtime, tokenised by ``tokenizers``.
+
+Two sessions, each made on first use: one for bulk encoding with every core, one with a single
+thread for interactive queries (on a small machine one thread answers a short query fastest).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..config import use_offline_model
+from .backends import BackendSpec, Vectors, register
+from .export import INPUTS, OUTPUT, ensure_onnx
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
+DEFAULT_MAX_TOKENS = 256
+
+
+class OnnxBackend:
+    """ONNX Runtime over the exported, pooled and normalised encoder."""
+
+    name = "onnx"
+
+    def __init__(self, spec: BackendSpec):
+        self.spec = spec
+        self._sessions: dict[int, Any] = {}
+        self._tokenizer: Tokenizer | None = None
+        self._dim: int | None = None
+        self.max_tokens = self._max_tokens()
+        # Reused by every single query: a row of ones and a row of zeros, sliced to length.
+        self._ones = np.ones((1, self.max_tokens), dtype=np.int64)
+        self._zeros = np.zeros((1, self.max_tokens), dtype=np.int64)
+
+    def _max_tokens(self) -> int:
+        config = self.spec.model_path / "sentence_bert_config.json"
+        if config.is_file():
+            return int(json.loads(config.read_text("utf-8")).get("max_seq_length", 256))
+        return DEFAULT_MAX_TOKENS
+
+    def _tokenize(self) -> Tokenizer:
+        if self._tokenizer is None:
+            use_offline_model()
+            from tokenizers import Tokenizer
+
+            tok = Tokenizer.from_file(str(self.spec.model_path / "tokenizer.json"))
+            tok.enable_truncation(max_length=self.max_tokens)
+            tok.no_padding()
+            self._tokenizer = tok
+        return self._tokenizer
+
+    def session(self, threads: int) -> Any:
+        """The ONNX Runtime session with ``threads`` intra-op threads (0: every core)."""
+        if threads not in self._sessions:
+            import onnxruntime as ort
+
+            path = ensure_onnx(self.spec.model_path, self.spec.cache_dir)
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            self._sessions[threads] = ort.InferenceSession(
+                str(path), options, providers=["CPUExecutionProvider"]
+            )
+        return self._sessions[threads]
+
+    @property
+    def dim(self) -> int:
+        if self._dim is None:
+            self._dim = int(self.encode_one("dimension").shape[0])
+        return self._dim
+
+    def encode_one(self, text: str) -> Vectors:
+        """One normalised vector, on the single-thread session."""
+        ids = np.asarray(self._tokenize().encode(text).ids, dtype=np.int64)[None, :]
+        n = ids.shape[1]
+        feed = dict(zip(INPUTS, (ids, self._ones[:, :n], self._zeros[:, :n]), strict=True))
+        out: Vectors = self.session(1).run([OUTPUT], feed)[0][0]
+        return out
+
+    def encode(self, texts: Sequence[str], batch_size: int) -> Vectors:
+        """Normalised vectors; texts are batched by length, so batches pad little."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encodings = self._tokenize().encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        out = np.zeros((len(texts), 0), dtype=np.float32)
+        session = self.session(0)
+        for start in range(0, len(order), batch_size):
+            rows = order[start : start + batch_size]
+            vectors = session.run([OUTPUT], _batch([encodings[i].ids for i in rows]))[0]
+            if out.shape[1] == 0:
+                out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+            out[rows] = vectors
+        return out
+
+
+def _batch(ids: list[list[int]]) -> dict[str, npt.NDArray[np.int64]]:
+    """Padded inputs of one batch (pad id 0, as BERT's tokenizer pads)."""
+    width = max(len(row) for row in ids)
+    input_ids = np.zeros((len(ids), width), dtype=np.int64)
+    mask = np.zeros((len(ids), width), dtype=np.int64)
+    for r, row in enumerate(ids):
+        input_ids[r, : len(row)] = row
+        mask[r, : len(row)] = 1
+    return dict(zip(INPUTS, (input_ids, mask, np.zeros_like(input_ids)), strict=True))
+
+
+register(OnnxBackend.name, OnnxBackend)

@@ -1,0 +1,29 @@
+"""The ``embedding`` section of the settings: backends by registered name."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from jane_synth.settings import EmbeddingSettings, load_settings
+
+
+def test_bulk_stays_on_torch_and_queries_go_to_onnx_by_default():
+    settings = EmbeddingSettings()
+    assert (settings.backend, settings.query_backend) == ("torch", "onnx")
+    embedder = settings.embedder()
+    assert (embedder.backend, embedder.query_backend) == ("torch", "onnx")
+
+
+def test_the_environment_and_the_file_choose_the_backends(tmp_path):
+    path = tmp_path / "jane-synth.toml"
+    path.write_text('[embedding]\nbackend = "onnx"\nbatch_size = 16\n')
+    env = {"JANE_EMBEDDING__QUERY_BACKEND": "torch"}
+    settings = load_settings(path, env).embedding
+    assert (settings.backend, settings.query_backend, settings.batch_size) == ("onnx", "torch", 16)
+    assert settings.embedder().batch_size == 16
+
+
+def test_an_unknown_backend_is_refused_naming_the_key(tmp_path):
+    with pytest.raises(ValidationError, match=r"embedding\.backend[\s\S]*known: onnx, torch"):
+        load_settings(tmp_path / "none.toml", {"JANE_EMBEDDING__BACKEND": "tensorflow"})
