@@ -71,3 +71,26 @@ def test_every_key_is_in_the_readme():
     keys = setting_keys(Settings)
     assert "search.alpha" in keys and "ingest.max_pages" in keys and "chunking.min_chars" in keys
     assert [k for k in keys if f"`{k}`" not in readme] == []
+
+
+def test_the_themes_section_defaults_are_the_theme_models():
+    """``Settings.themes`` spells the defaults of ``ThemeSettings`` without importing it."""
+    from jane_synth.themes import ThemeSettings
+
+    section, model = load_settings(env={}).themes, ThemeSettings()
+    steps = ("selector", "reducer", "clusterer", "assigner", "grouper", "labeler", "representer")
+    assert {s: getattr(section, s) for s in steps} == {s: getattr(model, s).name for s in steps}
+    assert (section.min_theme_size, section.id_similarity, section.split_themes) == (
+        model.min_theme_size,
+        model.id_similarity,
+        model.split_themes,
+    )
+
+
+def test_the_themes_asset_config_takes_its_defaults_from_the_settings(monkeypatch):
+    from pipelines.assets.synthesis import ThemesConfig
+
+    monkeypatch.setenv("JANE_THEMES__CLUSTERER", "kmeans")
+    config = ThemesConfig()
+    assert config.clusterer == "kmeans"
+    assert config.theme_settings().clusterer.name == "kmeans"

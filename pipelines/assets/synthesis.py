@@ -10,6 +10,7 @@ from jane_synth.briefs import build_briefs, write_briefs
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
+from jane_synth.settings import load_settings
 from jane_synth.taxonomy import load_taxonomy
 from jane_synth.themes import ThemeModel, ThemeSettings
 
@@ -17,6 +18,13 @@ from ..resources import EmbeddingModel, JaneSettings
 from .indexing import embeddings, search_index
 
 _DEFAULT_THEMES = ThemeSettings()
+
+
+def _loaded(key: str) -> Any:
+    """A default from the ``themes`` section of the loaded settings (``jane-synth.toml``)."""
+    return lambda: getattr(load_settings().themes, key)
+
+
 _STEPS = ("selector", "reducer", "clusterer", "assigner", "grouper", "labeler", "representer")
 # The weekly refresh clusters afresh; other runs assign new chunks to the stored themes.
 _RECLUSTER_SCHEDULES = frozenset({"weekly_refresh"})
@@ -27,16 +35,17 @@ class ThemesConfig(Config):
     ``params``, each step's parameters, e.g. ``{"clusterer": {"max_k": 40}}``; ``recluster``
     clusters everything afresh instead of assigning new chunks to the stored themes."""
 
-    selector: str = _DEFAULT_THEMES.selector.name
-    reducer: str = _DEFAULT_THEMES.reducer.name
-    clusterer: str = _DEFAULT_THEMES.clusterer.name
-    assigner: str = _DEFAULT_THEMES.assigner.name
-    grouper: str = _DEFAULT_THEMES.grouper.name
-    labeler: str = _DEFAULT_THEMES.labeler.name
-    representer: str = _DEFAULT_THEMES.representer.name
-    params: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    min_theme_size: int = _DEFAULT_THEMES.min_theme_size
-    id_similarity: float = _DEFAULT_THEMES.id_similarity
+    selector: str = Field(default_factory=_loaded("selector"))
+    reducer: str = Field(default_factory=_loaded("reducer"))
+    clusterer: str = Field(default_factory=_loaded("clusterer"))
+    assigner: str = Field(default_factory=_loaded("assigner"))
+    grouper: str = Field(default_factory=_loaded("grouper"))
+    labeler: str = Field(default_factory=_loaded("labeler"))
+    representer: str = Field(default_factory=_loaded("representer"))
+    params: dict[str, dict[str, Any]] = Field(default_factory=_loaded("params"))
+    min_theme_size: int = Field(default_factory=_loaded("min_theme_size"))
+    id_similarity: float = Field(default_factory=_loaded("id_similarity"))
+    split_themes: bool = Field(default_factory=_loaded("split_themes"))
     recluster: bool = _DEFAULT_THEMES.recluster
 
     def theme_settings(self) -> ThemeSettings:
@@ -46,7 +55,7 @@ class ThemesConfig(Config):
         steps = {s: {"name": getattr(self, s), **self.params.get(s, {})} for s in _STEPS}
         return ThemeSettings.from_mapping(
             {**steps, "min_theme_size": self.min_theme_size, "id_similarity": self.id_similarity,
-             "recluster": self.recluster}
+             "split_themes": self.split_themes, "recluster": self.recluster}
         )  # fmt: skip
 
 
@@ -55,7 +64,7 @@ class ThemesConfig(Config):
     group_name="synthesis",
     description=(
         "Themes that recur across documents, without being told how many: English chunks "
-        "clustered with k-means (k by silhouette over a range, fixed seed), outliers and other "
+        "clustered spectrally (k by stability over a range, fixed seeds), outliers and other "
         "languages joined to the nearest theme or left unassigned, sub-themes under broad "
         "themes, class TF-IDF labels, diverse cited passages, distributions; ids kept across "
         "runs. Writes themes.json and themes.html. Re-clusters on the weekly refresh or when "

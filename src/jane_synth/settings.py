@@ -84,6 +84,27 @@ class EmbeddingSettings(BaseModel):
         )
 
 
+class ThemeStageSettings(BaseModel):
+    """The theme model: a registered stage name per step (``jane_synth.themes``), each step's
+    parameters under ``params`` (``{"clusterer": {"max_k": 40}}``) and the model's numbers.
+    The defaults are :class:`~jane_synth.themes.ThemeSettings`'s (a test keeps them equal; the
+    themes package is not imported here: it brings scikit-learn)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    selector: str = "reference-lists"
+    reducer: str = "pca"
+    clusterer: str = "spectral"
+    assigner: str = "nearest-centroid"
+    grouper: str = "centroid-average"
+    labeler: str = "class-tfidf"
+    representer: str = "mmr"
+    params: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    min_theme_size: int = Field(default=5, gt=0)
+    id_similarity: float = Field(default=0.8, ge=0, le=1)
+    split_themes: bool = True
+
+
 class BriefSettings(BaseModel):
     """How the briefs choose their statements (:class:`~jane_synth.briefs.select.SectionSelector`)."""
 
@@ -107,6 +128,7 @@ class Settings(BaseModel):
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
+    themes: ThemeStageSettings = Field(default_factory=ThemeStageSettings)
     briefs: BriefSettings = Field(default_factory=BriefSettings)
 
 
