@@ -186,3 +186,22 @@ def indexed_fixture(tmp_path_factory, embedder):
         embed_pending(store, embedder)
         build_search_index(store, layout)
     return corpus, layout
+
+
+@pytest.fixture(scope="session")
+def bundled_index(tmp_path_factory, embedder):
+    """The bundled corpus ingested, chunked, embedded and indexed once per test session:
+    ``(sync summary, output layout)``. Tests may add themes and briefs; none may change the
+    documents."""
+    from jane_synth.config import OutputLayout
+    from jane_synth.pipeline import chunk_pending, embed_pending, sync_documents
+    from jane_synth.search import build_search_index
+    from jane_synth.store import Store
+
+    layout = OutputLayout(tmp_path_factory.mktemp("bundled"))
+    with Store(layout.database) as store:
+        summary = sync_documents(store, CORPUS_DIR, layout)
+        chunk_pending(store)
+        embed_pending(store, embedder)
+        build_search_index(store, layout)
+    return summary, layout

@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS_DIR
-
 pytestmark = pytest.mark.slow
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "bundled.json"
@@ -35,21 +33,15 @@ MODES = ("bm25", "dense", "hybrid")
 SCORE_TOLERANCE = 2e-3
 
 
-def _current_behaviour(root: Path, embedder) -> dict:
+def _current_behaviour(layout, embedder) -> dict:
     from jane_synth.briefs import build_briefs, write_briefs
-    from jane_synth.config import OutputLayout
     from jane_synth.embedding import MODEL_NAME
-    from jane_synth.pipeline import build_themes, chunk_pending, embed_pending, sync_documents
-    from jane_synth.search import Searcher, build_search_index
+    from jane_synth.pipeline import build_themes
+    from jane_synth.search import Searcher
     from jane_synth.store import Store
     from jane_synth.taxonomy import load_taxonomy
 
-    layout = OutputLayout(root)
     with Store(layout.database) as store:
-        sync_documents(store, CORPUS_DIR, layout)
-        chunk_pending(store)
-        embed_pending(store, embedder)
-        build_search_index(store, layout)
         build_themes(store, layout, MODEL_NAME)
     searcher = Searcher.open(layout.root, embedder=embedder)
     try:
@@ -86,8 +78,8 @@ def _current_behaviour(root: Path, embedder) -> dict:
 
 
 @pytest.fixture(scope="module")
-def behaviour(tmp_path_factory, embedder) -> dict:
-    return _current_behaviour(tmp_path_factory.mktemp("snapshot"), embedder)
+def behaviour(bundled_index, embedder) -> dict:
+    return _current_behaviour(bundled_index[1], embedder)
 
 
 def test_snapshot_is_current_or_regenerated(behaviour):

@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 
 from jane_synth.briefs import build_briefs
-from jane_synth.config import OutputLayout
-from jane_synth.pipeline import chunk_pending, embed_pending, sync_documents
-from jane_synth.search import Searcher, build_search_index
-from jane_synth.store import Store
+from jane_synth.search import Searcher
 from jane_synth.taxonomy import load_taxonomy
-from tests.conftest import CORPUS_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -18,13 +14,8 @@ MIN_SOURCES_PER_BRIEF = 6
 
 
 @pytest.fixture(scope="module")
-def bundled_briefs(tmp_path_factory, embedder):
-    layout = OutputLayout(tmp_path_factory.mktemp("bundled"))
-    with Store(layout.database) as store:
-        summary = sync_documents(store, CORPUS_DIR, layout)
-        chunk_pending(store)
-        embed_pending(store, embedder)
-        build_search_index(store, layout)
+def bundled_briefs(bundled_index, embedder):
+    summary, layout = bundled_index
     searcher = Searcher.open(layout.root, embedder=embedder)
     try:
         yield summary, build_briefs(searcher, load_taxonomy()), searcher

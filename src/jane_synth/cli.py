@@ -172,7 +172,7 @@ def serve(
     from .web import create_app
 
     settings, embedder = _search_settings(), _embedder()
-    web_app = _open_index(lambda root: create_app(root, embedder, settings), out)
+    web_app = _open_index(lambda root: create_app(root, embedder=embedder, settings=settings), out)
     web_app.state.service.searcher.encode_query("warm up")  # load the model before the first query
     console.print(f"[bold]jane-synth search[/bold] on http://{host}:{port}")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

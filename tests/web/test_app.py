@@ -122,7 +122,7 @@ def test_serve_binds_loopback_by_default(monkeypatch, web_app):
     monkeypatch.setattr(
         uvicorn, "run", lambda app, host, port, **kw: seen.update(host=host, port=port)
     )
-    monkeypatch.setattr("jane_synth.web.create_app", lambda out: web_app)
+    monkeypatch.setattr("jane_synth.web.create_app", lambda out, **options: web_app)
     out = web_app.state.service.database.parent.parent
     result = CliRunner().invoke(cli_app, ["serve", "--out", str(out)])
     assert result.exit_code == 0, result.output
