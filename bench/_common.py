@@ -25,6 +25,15 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def print_result(result: dict, as_json: bool) -> None:
+    """A benchmark's figures: indented JSON, or one ``key: value`` line each."""
+    if as_json:
+        print(json.dumps(result, indent=2))
+        return
+    for key, value in result.items():
+        print(f"{key}: {value}")
+
+
 def read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

@@ -23,7 +23,6 @@ measured here yet: they are ``null``, with a note.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import time
@@ -31,7 +30,16 @@ from pathlib import Path
 
 import numpy as np
 import search_latency
-from _common import CACHE, ROOT, SCIFACT, beir_output, log, read_jsonl, read_qrels
+from _common import (
+    CACHE,
+    ROOT,
+    SCIFACT,
+    beir_output,
+    log,
+    print_result,
+    read_jsonl,
+    read_qrels,
+)
 from retrieval import doc_ids, evaluate
 
 from jane_synth.config import OutputLayout
@@ -199,11 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.qrels = args.qrels or args.data / "qrels" / "train.tsv"
     result = run(args)
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        for key, value in result.items():
-            print(f"{key}: {value}")
+    print_result(result, args.json)
     return 0
 
 

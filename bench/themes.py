@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import json
 import os
 import sys
 import time
@@ -27,6 +26,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench" / ".cache" / "themes"
 sys.path.insert(0, str(ROOT / "src"))
+
+from _common import print_result  # noqa: E402
 
 from jane_synth.config import use_offline_model  # noqa: E402
 
@@ -127,11 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     texts, truth = read_csv(args.csv, args.text_col, args.label_col)
     result = run(texts, truth, embeddings(texts, args.cache))
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        for key, value in result.items():
-            print(f"{key}: {value}")
+    print_result(result, args.json)
     return 0
 
 
