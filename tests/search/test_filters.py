@@ -1,10 +1,12 @@
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from jane_synth.records import DocumentMeta
+from jane_synth.records import DocumentMeta, Theme
 from jane_synth.search import FilterError, Filters, Searcher
-from jane_synth.store import StoredDocument
-from tests.search_helpers import FakeEmbedder, build_store
+from jane_synth.store import Store, StoredDocument
+from tests.search_helpers import THEMES, FakeEmbedder, build_store
 
 
 def _doc(**meta) -> StoredDocument:
@@ -130,3 +132,30 @@ def test_language_filter_applies_to_each_chunk_when_chunk_languages_are_known():
     # Other conditions still hold at document level.
     french_minutes = Filters.parse(["language=fr", "doc_type=minutes"])
     assert french_minutes.mask(docs, chunk_doc, {}, themes, languages).tolist() == [False, False]
+
+
+def test_with_sub_themes_adds_every_theme_below_a_wanted_one():
+    parents = {0: None, 1: 0, 2: 0, 3: None, 4: 3, 5: 1}  # 5 is below 1, which is below 0
+    assert Filters.parse(["theme=0"]).with_sub_themes(parents).values == {
+        "theme": ("0", "1", "2", "5")
+    }
+    assert Filters.parse(["theme=4,3", "year=2021"]).with_sub_themes(parents).values == {
+        "theme": ("3", "4"),
+        "year": ("2021",),
+    }
+    no_theme = Filters.parse(["year=2021"])
+    assert no_theme.with_sub_themes(parents) is no_theme
+
+
+def test_a_broad_theme_filter_keeps_its_sub_themes_chunks(tmp_path):
+    layout = build_store(tmp_path, FakeEmbedder())
+    with Store(layout.database) as store:
+        assignment = store.chunk_theme_ids()  # chunks stored under sub-themes 0 and 1 only
+        broad = Theme(2, "networks at work", ("work",), 3, 3, ())
+        subs = [replace(t, parent=2) for t in THEMES]
+        store.replace_themes([*subs, broad, Theme(3, "empty", (), 0, 0, ())], assignment)
+    with Searcher.open(layout.root, embedder=FakeEmbedder()) as searcher:
+        assert _docs(searcher, ["theme=2"]) == {"d-eval", "d-eval-v2", "d-eric"}
+        assert _docs(searcher, ["theme=0"]) == {"d-eval", "d-eval-v2"}  # a sub-theme alone
+        assert _docs(searcher, ["theme=2", "publisher=bbmri"]) == {"d-eric"}
+        assert not searcher.mask(Filters.parse(["theme=3"])).any()

@@ -2,7 +2,8 @@
 
 Document keys (``doc_type``, ``publisher``, ``language``, ``format``, ``network``, ``noe_domain``,
 ``dimension``, ``year``, ``year_from``, ``year_to``) are tested once per document; ``country``
-keeps chunks that name the country and ``theme`` chunks of the given theme ids. Several values
+keeps chunks that name the country and ``theme`` chunks of the given theme ids (a broad theme's
+id also keeps its sub-themes' chunks, see :meth:`Filters.with_sub_themes`). Several values
 of one key mean "any of"; different keys must all hold. Matching ignores case; ``publisher``
 matches a part of the name.
 """
@@ -75,6 +76,23 @@ class Filters:
 
     def __bool__(self) -> bool:
         return bool(self.values)
+
+    def with_sub_themes(self, parents: Mapping[int, int | None]) -> Filters:
+        """These filters with every sub-theme of a wanted theme wanted too.
+
+        ``parents`` maps each theme id to its broad theme's (``None`` for a broad theme). A chunk
+        is stored under its own theme only (a sub-theme), so a broad theme's id must bring its
+        sub-themes' ids to keep their chunks.
+        """
+        wanted = {int(t) for t in self.values.get("theme", ())}
+        if not wanted:
+            return self
+        grown = True
+        while grown:
+            more = {t for t, p in parents.items() if p in wanted} - wanted
+            wanted |= more
+            grown = bool(more)
+        return Filters({**self.values, "theme": tuple(str(t) for t in sorted(wanted))})
 
     def _year_ok(self, year: int | None) -> bool:
         v = self.values

@@ -62,6 +62,8 @@ class Searcher:
     embedder: Embedder
     theme_ids: list[int | None]
     settings: SearchSettings = field(default_factory=SearchSettings)
+    theme_parents: dict[int, int | None] = field(default_factory=dict)
+    """Each stored theme's broad theme (``None`` for a broad theme), for the theme filter."""
 
     def __post_init__(self) -> None:
         self._facts = _RowFacts.of(self.chunks, self.documents, self.theme_ids)
@@ -84,6 +86,7 @@ class Searcher:
             rows = index_rows(store)
             retrievers = open_retrievers(layout, store, embedder, rows, settings)
             themes = store.chunk_theme_ids()
+            parents = {t.theme_id: t.parent for t in store.themes()}
         except BaseException:
             store.close()
             raise
@@ -95,6 +98,7 @@ class Searcher:
             embedder=embedder,
             theme_ids=[themes.get(c.chunk_id) for c in rows.chunks],
             settings=settings,
+            theme_parents=parents,
         )
 
     def close(self) -> None:
@@ -128,6 +132,7 @@ class Searcher:
             return None
         f = self._facts
         docs = list(self.documents.values())
+        filters = filters.with_sub_themes(self.theme_parents)
         return filters.mask(docs, f.chunk_doc, f.country_rows, f.themes, f.languages)
 
     def encode_query(self, query: str) -> np.ndarray:
