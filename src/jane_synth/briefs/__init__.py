@@ -4,9 +4,10 @@ Public API: :func:`build_briefs`, :func:`write_briefs`, :func:`verify_brief_file
 """
 
 from ..evidence import EvidenceSelector
-from .model import STRANDS, Brief, BriefSection, Evidence, Gap
+from .model import STRANDS, Brief, BriefSection, Evidence, Gap, SectionTheme
 from .render import brief_to_dict, render_html, render_markdown, verify_brief_file, write_briefs
 from .select import SectionSelector, build_briefs
+from .themes import with_section_themes
 
 __all__ = [
     "STRANDS",
@@ -16,10 +17,12 @@ __all__ = [
     "EvidenceSelector",
     "Gap",
     "SectionSelector",
+    "SectionTheme",
     "brief_to_dict",
     "build_briefs",
     "render_html",
     "render_markdown",
     "verify_brief_file",
+    "with_section_themes",
     "write_briefs",
 ]

@@ -40,12 +40,25 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class SectionTheme:
+    """A recurring theme (of the themes stage's stored output) that a quote belongs to:
+    the chunk's own theme (a sub-theme, or a broad theme without any), its label, and the
+    broad theme above it (``None`` for a broad theme)."""
+
+    theme_id: int
+    label: str
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
 class BriefSection:
-    """The statements answering one design dimension, and the strands left without any."""
+    """The statements answering one design dimension, the strands left without any, and the
+    themes its quotes belong to (in order of first quote; see :mod:`.themes`)."""
 
     dimension: Term
     evidence: tuple[Evidence, ...]
     gaps: tuple[str, ...] = ()  # strands (of STRANDS) with nothing above the threshold
+    themes: tuple[SectionTheme, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from ..records import Chunk, Citation
 from ..search import Filters, Searcher
 from ..taxonomy import Taxonomy, Term
 from .model import STRANDS, Brief, BriefSection, Evidence
+from .themes import with_section_themes
 
 SCORINGS = ("similarity", "calibrated")
 """How sentences are ranked: ``similarity`` to the dimension's question (with a bonus for the
@@ -199,4 +200,4 @@ def build_briefs(searcher: Searcher, taxonomy: Taxonomy, **selector_options: Any
         used: set[str] = set()
         sections = tuple(selector.section(noe, dim, used) for dim in taxonomy.dimensions)
         briefs.append(Brief(noe, sections, len(searcher.documents), fingerprint))
-    return briefs
+    return with_section_themes(briefs, searcher.store)  # each section's stored themes

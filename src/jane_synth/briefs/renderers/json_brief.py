@@ -35,6 +35,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                     for ev in s.evidence
                 ],
                 "gaps": list(s.gaps),
+                "themes": [asdict(t) for t in s.themes],
             }
             for s in brief.sections
         ],

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model import Brief
 from .escape import md_code, md_escape
+from .theme_line import THEMES_REPORT, theme_entry, themes_line
 
 # The brief's opening paragraph, shared by every text format (``{name}``: the NoE).
 INTRO = (
@@ -41,6 +42,8 @@ def environment(autoescape: bool) -> Environment:
     env.filters["md_escape"] = md_escape
     env.filters["md_code"] = md_code
     env.globals["intro"] = INTRO
+    env.filters.update(themes_line=themes_line, theme_entry=theme_entry)
+    env.globals["themes_report"] = THEMES_REPORT
     return env
 
 

@@ -17,6 +17,7 @@ import docx
 
 from ..model import Brief, BriefSection, Evidence
 from .templating import INTRO
+from .theme_line import themes_line
 
 _FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 # Characters XML 1.0 cannot hold: a page's stray control character must not fail the brief.
@@ -73,6 +74,7 @@ def _section(document: Any, brief: Brief, number: int, section: BriefSection) ->
     _styled(document, _text(f"{number}. {section.dimension.name}"), _H2)
     question = document.add_paragraph()
     question.add_run(_text(f"Key question: {section.dimension.description}")).italic = True
+    document.add_paragraph(_text(themes_line(section)))
     for strand, title in (("about_noe", f"About {brief.noe.name}"), ("lessons", _LESSONS)):
         if strand in section.gaps:
             document.add_paragraph(_text(f"{title}: {_GAP}"))
