@@ -47,3 +47,35 @@ def test_spectral_and_stability_clusterers_find_the_number_of_groups_themselves(
         assert set(clusterer.scores) == set(range(3, 7))
         assert (clusterer.fit_predict(blobs()) == labels).all()
     assert SpectralClusterer().fit_predict(blobs()[:5]).tolist() == [0] * 5
+
+
+def test_adjusted_rand_is_scikit_learn_s_to_the_last_bit():
+    from sklearn.metrics import adjusted_rand_score
+
+    from jane_synth.themes.cluster import adjusted_rand
+
+    rng = np.random.default_rng(0)
+    cases = [(rng.integers(0, ka, n), rng.integers(0, kb, n))
+             for n, ka, kb in ((500, 7, 9), (60, 3, 3), (5, 2, 4), (1000, 20, 2))]  # fmt: skip
+    same = rng.integers(0, 5, 100)
+    cases += [(same, same), (same, same + 3), (np.zeros(10, int), np.zeros(10, int))]
+    cases += [(np.array([0, 0, 1, 1]), np.array([5, 5, 5, 5])), (np.zeros(0, int),) * 2]
+    for a, b in cases:
+        assert adjusted_rand(a, b) == adjusted_rand_score(a, b), (a, b)
+
+
+def test_the_theme_model_clusters_on_one_thread():
+    from threadpoolctl import threadpool_info
+
+    from jane_synth.themes import ChunkInput, ThemeModel
+
+    seen: list[int] = []
+
+    class Watching(StabilityKMeans):
+        def fit_predict(self, points):
+            seen.extend(pool["num_threads"] for pool in threadpool_info())
+            return super().fit_predict(points)
+
+    ids = [f"c{i}" for i in range(60)]
+    ThemeModel(clusterer=Watching(max_k=4)).fit(ChunkInput(ids, ["x"] * 60, blobs(), ids))
+    assert seen and set(seen) == {1}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.cluster import HDBSCAN, AgglomerativeClustering, KMeans
 from sklearn.manifold import spectral_embedding
-from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.metrics import silhouette_score
 from sklearn.neighbors import kneighbors_graph
 
 from .reduce import SEED
@@ -45,6 +45,27 @@ class KMeansClusterer:
         return best[2]
 
 
+def adjusted_rand(a: np.ndarray, b: np.ndarray) -> float:
+    """The adjusted Rand index of two labellings of the same rows.
+
+    The same pair counts (whole numbers) and formula as scikit-learn's
+    ``adjusted_rand_score``, so the same float, without its per-call input checks: the
+    stability criterion compares 15 pairs of labellings for each k, and those checks were
+    half its time.
+    """
+    _, a = np.unique(a, return_inverse=True)
+    _, b = np.unique(b, return_inverse=True)
+    n = int(a.size)
+    both = int((np.bincount(a * (int(b.max(initial=0)) + 1) + b).astype(np.int64) ** 2).sum())
+    rows = int((np.bincount(a).astype(np.int64) ** 2).sum())
+    cols = int((np.bincount(b).astype(np.int64) ** 2).sum())
+    tp, fp, fn = both - n, cols - both, rows - both
+    tn = n * n - fp - fn - both
+    if fn == 0 and fp == 0:
+        return 1.0
+    return 2.0 * (tp * tn - fn * fp) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
+
+
 def stability(points: np.ndarray, k: int, runs: int, subsample: float, seed: int) -> float:
     """How much k-means with ``k`` clusters agrees with itself: fitted on ``runs`` random
     subsamples, each fit labels every row; the mean adjusted Rand index of the labellings."""
@@ -57,7 +78,7 @@ def stability(points: np.ndarray, k: int, runs: int, subsample: float, seed: int
         fit = KMeans(n_clusters=k, n_init=1, random_state=seed + run).fit(points[rows])
         labelings.append(fit.predict(points))
     pairs = list(itertools.combinations(labelings, 2))
-    return float(np.mean([adjusted_rand_score(a, b) for a, b in pairs]))
+    return float(np.mean([adjusted_rand(a, b) for a, b in pairs]))
 
 
 @dataclass

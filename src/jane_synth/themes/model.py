@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ..threads import one_thread
 from .assemble import NOT_TAKING_PART, Assembler, Layout
 from .assign import NearestCentroidAssigner, centroids_of
 from .cluster import SpectralClusterer
@@ -160,7 +161,8 @@ class ThemeModel:
         return leaf, group_of
 
     def _cluster(self, clusterer: Clusterer, embeddings: np.ndarray) -> np.ndarray:
-        labels = np.asarray(clusterer.fit_predict(self.reducer.fit_transform(embeddings)))
+        with one_thread():  # many small fits: faster on one thread (see one_thread)
+            labels = np.asarray(clusterer.fit_predict(self.reducer.fit_transform(embeddings)))
         if labels.shape != (embeddings.shape[0],) or (labels < OUTLIER).any():
             raise ValueError("a clusterer returns one label per row, -1 for an outlier")
         return labels.astype(int)
