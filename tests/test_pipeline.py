@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -57,3 +61,34 @@ def test_ids_stay_after_adding_documents(layout, embedder, recluster):
     assert by_doc["new000"] == before.assignment[hospice_chunk]
     labels = {t.theme_id: t.label for t in before.themes}
     assert {t.theme_id: t.label for t in after.themes}.keys() == labels.keys()
+
+
+_BUILD = """
+import sys
+from pathlib import Path
+from jane_synth.config import OutputLayout
+from jane_synth.embedding import MODEL_NAME
+from jane_synth.pipeline import build_themes
+from jane_synth.store import Store
+layout = OutputLayout(Path(sys.argv[1]))
+with Store(layout.database) as store:
+    build_themes(store, layout, MODEL_NAME)
+"""
+
+
+@pytest.mark.slow
+def test_two_runs_in_two_processes_write_identical_themes(tmp_path, embedder):
+    planted_store(tmp_path / "a", embedder)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    for name, hash_seed in (("a", "1"), ("b", "2")):  # string hashing differs between them
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-c", _BUILD, str(tmp_path / name)], env=env, check=True)
+    for output in ("themes.json", "themes.html"):
+        assert (tmp_path / "a" / output).read_bytes() == (tmp_path / "b" / output).read_bytes()
+    database = ("index", "jane.sqlite")
+    with (
+        Store(tmp_path.joinpath("a", *database)) as a,
+        Store(tmp_path.joinpath("b", *database)) as b,
+    ):
+        assert a.chunk_assignments() == b.chunk_assignments() and a.themes() == b.themes()
+        assert len(a.themes()) >= 3

@@ -35,6 +35,9 @@ def planted_fit(embedder):
     return data, topics, ThemeModel().fit(data)
 
 
+PLANTED_WORDS = {"palliative": "palliative", "sequencing": "sequencing", "grants": "grant"}
+
+
 def test_three_planted_topics_are_three_themes_named_by_their_words(planted_fit):
     data, topics, fit = planted_fit
     leaves = [t for t in fit.themes if not any(s.parent == t.theme_id for s in fit.themes)]
@@ -43,8 +46,8 @@ def test_three_planted_topics_are_three_themes_named_by_their_words(planted_fit)
         members = fit.members(theme.theme_id)
         planted_topic = {topics[data.chunk_ids.index(c)] for c in members}
         assert len(planted_topic) == 1 and len(members) == 15
-        words = " ".join(theme.keyphrases[:4])
-        assert planted_topic.pop()[:7] in words, (theme.label, theme.keyphrases)
+        # The label a reader sees (not only the keyword list) names the planted topic.
+        assert PLANTED_WORDS[planted_topic.pop()] in theme.label, (theme.label, theme.keyphrases)
 
 
 def test_two_runs_give_identical_themes(planted_fit, embedder):
