@@ -205,3 +205,20 @@ def bundled_index(tmp_path_factory, embedder):
         embed_pending(store, embedder)
         build_search_index(store, layout)
     return summary, layout
+
+
+@pytest.fixture(scope="session")
+def bundled_themes(bundled_index):
+    """Themes of the bundled corpus, built once per session into ``bundled_index`` through
+    the library path: ``(ThemeFit, themes.json content)``. A later ``build_themes`` on the same
+    store (the snapshot test's) is incremental and repeats them."""
+    import json
+
+    from jane_synth.embedding import MODEL_NAME
+    from jane_synth.pipeline import build_themes
+    from jane_synth.store import Store
+
+    layout = bundled_index[1]
+    with Store(layout.database) as store:
+        fit = build_themes(store, layout, MODEL_NAME)
+    return fit, json.loads(layout.themes.read_text("utf-8"))

@@ -14,8 +14,8 @@ MIN_SOURCES_PER_BRIEF = 6
 
 
 @pytest.fixture(scope="module")
-def bundled_briefs(bundled_index, embedder):
-    summary, layout = bundled_index
+def bundled_briefs(bundled_index, bundled_themes, embedder):
+    summary, layout = bundled_index  # with its themes built first, as the briefs asset runs
     searcher = Searcher.open(layout.root, embedder=embedder)
     try:
         yield summary, build_briefs(searcher, load_taxonomy()), searcher
@@ -98,3 +98,21 @@ def test_search_shows_a_revised_passage_once_led_by_the_final_version(bundled_br
     for i, a in enumerate(rows):
         for b in rows[i + 1 :]:
             assert not same(a, b)
+
+
+def test_each_section_lists_the_themes_of_its_quotes_as_themes_json_has_them(
+    bundled_briefs, bundled_themes
+):
+    _, briefs, _ = bundled_briefs
+    _, payload = bundled_themes
+    themes = [t for t in payload if not t.get("unassigned")]
+    leaves = [t for t in themes if not any(s["parent"] == t["theme_id"] for s in themes)]
+    theme_of = {c: t["theme_id"] for t in leaves for c in t["member_chunk_ids"]}
+    named = {t["theme_id"]: (t["label"], t["parent"]) for t in themes}
+    sections = [s for b in briefs for s in b.sections]
+    for s in sections:
+        expected = dict.fromkeys(theme_of[e.chunk_id] for e in s.evidence if e.chunk_id in theme_of)
+        assert [t.theme_id for t in s.themes] == list(expected), s.dimension.slug
+        assert all((t.label, t.parent) == named[t.theme_id] for t in s.themes)
+    with_quotes = [s for s in sections if s.evidence]
+    assert sum(1 for s in with_quotes if s.themes) >= 0.9 * len(with_quotes)
