@@ -16,6 +16,7 @@ from jane_synth.lock import OutputLock
 from jane_synth.store import Store
 
 from .definitions import build_definitions
+from .monitoring import fail_dead_runs
 from .partitions import keys_not_in_store, range_tags, sync_partitions, wanted_keys
 from .summary import AssetSummary, CheckSummary, MetadataScalar, RunSummary
 
@@ -74,6 +75,8 @@ def run_pipeline(
     lock = OutputLock(output_dir, "jane-synth run")
     waiting = lambda h: report(f"waiting for the output folder lock: {h.describe() if h else '?'}")  # noqa: E731
     with lock.hold(wait, waiting), DagsterInstance.get() as instance:
+        for run_id in fail_dead_runs(instance):  # a killed run must not hold the queue
+            report(f"marked run {run_id} failed: its process is gone")
         keys = wanted_keys(corpus_dir)
         added, removed = sync_partitions(instance, keys)
         with Store(OutputLayout(output_dir).database) as store:
