@@ -16,6 +16,7 @@ from jane_synth.lock import OutputLock
 from jane_synth.store import Store
 
 from .definitions import build_definitions
+from .failures import LAUNCHED_BY_TAG, report_in_process_failure
 from .monitoring import fail_dead_runs
 from .partitions import keys_not_in_store, range_tags, sync_partitions, wanted_keys
 from .summary import AssetSummary, CheckSummary, MetadataScalar, RunSummary
@@ -89,7 +90,10 @@ def run_pipeline(
             job, tags = defs.resolve_job_def("ingest_files"), range_tags(instance, pending)
         else:
             job, tags = defs.resolve_job_def("refresh_all"), {}
+        tags[LAUNCHED_BY_TAG] = "jane-synth run"
         result = job.execute_in_process(
             instance=instance, raise_on_error=False, run_config=run_config, tags=tags
         )
+        if not result.success:
+            report_in_process_failure(result, str(output_dir), report)
         return summarize(result)

@@ -97,3 +97,8 @@ class OutputLayout:
     @property
     def briefs_dir(self) -> Path:
         return self.root / "briefs"
+
+    @property
+    def failures(self) -> Path:
+        """One JSON line per failed run (``jane_synth.failures``)."""
+        return self.root / "failures.jsonl"
