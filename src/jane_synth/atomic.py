@@ -36,8 +36,13 @@ def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 
 def new_folder_beside(target: Path) -> Path:
-    """A fresh, empty folder next to ``target``, to build its replacement in."""
+    """A fresh, empty folder next to ``target``, to build its replacement in; folders that a
+    killed writer left behind for the same target are removed first (writers hold the output
+    folder's lock, so none of them is in use)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
 
 
