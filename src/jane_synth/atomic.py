@@ -43,7 +43,9 @@ def new_folder_beside(target: Path) -> Path:
     for stale in target.parent.glob(f".{target.name}.*"):
         if stale.is_dir():
             shutil.rmtree(stale, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    folder.chmod(0o755)  # mkdtemp makes it private; the index is read by analysts and serve
+    return folder
 
 
 def replace_folder(built: Path, target: Path) -> None:

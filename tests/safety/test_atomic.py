@@ -41,6 +41,7 @@ def test_a_folder_is_replaced_by_one_built_beside_it(tmp_path):
     (built / "new.txt").write_text("new")
     replace_folder(built, target)
     assert [p.name for p in target.iterdir()] == ["new.txt"]
+    assert oct(target.stat().st_mode)[-3:] == "755"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bm25"]
 
 
