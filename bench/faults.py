@@ -1,6 +1,12 @@
-"""Hostile input: peak memory, outcomes and time of the product's ingest and chunk path.
+"""Faults: hostile input, and runs killed or started twice (``--part all|hostile|kills``).
 
-    python bench/faults.py --json [--bomb-mb 256] [--workers N] [--keep DIR]
+    python bench/faults.py --json [--part all] [--bomb-mb 256] [--workers N] [--keep DIR]
+
+Killed and overlapping runs (``--part kills``, about 10 minutes of CPU): see ``bench/kill_runs.py``;
+it prints ``kills``, ``kill_recovered``, ``concurrent_ok``, ``duplicate_chunks``, ``orphan_vectors``,
+``chunks_without_vectors``, ``missing_docs``, ``briefs_identical`` and ``themes_identical``.
+
+Hostile input (``--part hostile``): peak memory, outcomes and time of the ingest and chunk path.
 
 Builds the hostile corpus of ``tests/hostile_corpus.py`` (a link to a file outside the corpus,
 link loops, a link inside, a 2.1-million-character text, DOCX bombs, random bytes named .pdf, an
@@ -23,7 +29,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 TARGET_PEAK_RSS_MB = 1536
+
+from bench.kill_runs import KILL_POINTS, run_kill_benchmark  # noqa: E402
 
 
 def child(corpus: Path, out: Path, workers: int | None) -> None:
@@ -80,19 +89,8 @@ def unexpected(outcomes: dict[str, dict[str, str]]) -> list[str]:
     return wrong
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--bomb-mb", type=int, default=256, help="size the DOCX bomb inflates to")
-    parser.add_argument("--workers", type=int, default=None, help="default: all usable cores")
-    parser.add_argument("--keep", type=Path, default=None, help="build and keep the run here")
-    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    if args.child:
-        child(args.child[0], args.child[1], args.workers)
-        return 0
-
+def hostile(args: argparse.Namespace) -> tuple[dict, bool]:
+    """The hostile-input part: its figures, and whether every outcome was as expected."""
     from tests.hostile_corpus import build_hostile_corpus
 
     load_before = os.getloadavg()[0]
@@ -121,14 +119,52 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_1m_before": round(load_before, 2),
         "python": platform.python_version(),
     }
+    return summary, not wrong and not result["outside_content_stored"]
+
+
+def kills_met(result: dict) -> bool:
+    """The kill part's targets: every kill recovered, nothing duplicated, orphaned or missing,
+    briefs identical, and the concurrent start handled."""
+    return (
+        result["kill_recovered"] == result["kills"] == len(KILL_POINTS)
+        and result["duplicate_chunks"] == result["orphan_vectors"] == result["missing_docs"] == 0
+        and result["chunks_without_vectors"] == 0
+        and bool(result["briefs_identical"])
+        and bool(result["concurrent_ok"])
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--bomb-mb", type=int, default=256, help="size the DOCX bomb inflates to")
+    parser.add_argument("--workers", type=int, default=None, help="default: all usable cores")
+    parser.add_argument("--keep", type=Path, default=None, help="build and keep the run here")
+    parser.add_argument(
+        "--part", choices=("all", "hostile", "kills"), default="all", help="which part to run"
+    )
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    if args.child:
+        child(args.child[0], args.child[1], args.workers)
+        return 0
+    summary: dict = {}
+    ok = True
+    if args.part in ("all", "hostile"):
+        summary, ok = hostile(args)
+    if args.part in ("all", "kills"):
+        with tempfile.TemporaryDirectory(prefix="jane-kills-") as tmp:
+            killed = run_kill_benchmark(args.keep / "kills" if args.keep else Path(tmp))
+        summary.update(killed)
+        ok = ok and kills_met(killed)
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
-        print(
-            f"{summary['files']} files, {len(wrong)} unexpected outcome(s); peak RSS "
-            f"{summary['peak_rss_mb']} MB (target under {TARGET_PEAK_RSS_MB}); {seconds:.1f} s"
-        )
-    return 0 if not wrong and not result["outside_content_stored"] else 1
+        for key, value in summary.items():
+            if key != "outcomes":
+                print(f"{key}: {value}")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

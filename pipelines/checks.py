@@ -11,6 +11,7 @@ from jane_synth.ingest import scan_corpus
 from jane_synth.taxonomy import load_taxonomy
 
 from .assets import briefs, corpus, embeddings
+from .integrity_checks import INTEGRITY_CHECKS
 from .resources import JaneSettings
 
 
@@ -97,4 +98,5 @@ ALL_CHECKS = [
     every_chunk_has_a_vector,
     brief_quotes_match_their_pages,
     briefs_cite_enough_sources,
+    *INTEGRITY_CHECKS,
 ]

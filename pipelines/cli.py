@@ -26,6 +26,7 @@ from jane_synth.config import (
     use_offline_model,
 )
 from jane_synth.ingest import scan_corpus
+from jane_synth.lock import OutputLocked
 from jane_synth.removal import RemovalPlan, plan_removal
 from jane_synth.settings import Settings, load_settings
 from jane_synth.store import Store
@@ -89,6 +90,13 @@ def run(
     out: OutOption = None,
     log_level: Annotated[str, typer.Option(help="Dagster console log level.")] = "info",
     allow_empty: AllowEmptyOption = False,
+    wait: Annotated[
+        float,
+        typer.Option(
+            help="Seconds to wait while another run writes the same output folder "
+            "(0: stop at once with exit code 3; negative: wait as long as it takes)."
+        ),
+    ] = 0.0,
 ) -> None:
     """Materialize every asset over the corpus folder through Dagster and write the outputs."""
     use_offline_model()
@@ -109,9 +117,13 @@ def run(
     console.print(
         f"[bold]jane-synth run[/bold] corpus={corpus_dir} out={output_dir} dagster_home={home}"
     )
-    summary = run_pipeline(
-        corpus_dir, output_dir, log_level, report=console.print, allow_empty=allow_empty
-    )
+    try:
+        summary = run_pipeline(
+            corpus_dir, output_dir, log_level, console.print, allow_empty=allow_empty, wait=wait
+        )
+    except OutputLocked as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
+        raise typer.Exit(3) from exc
     _print_summary(summary)
     if warning := plan.warning():
         console.print(f"[yellow]warning: {escape(warning)}[/yellow]", highlight=False)

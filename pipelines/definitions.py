@@ -8,7 +8,9 @@ from jane_synth.config import use_offline_model
 
 from .assets import ALL_ASSETS
 from .checks import ALL_CHECKS
+from .failures import failure_report_sensor
 from .jobs import corpus_change_sensor, ingest_files_job, refresh_all_job, weekly_refresh_schedule
+from .monitoring import dead_run_sensor
 from .resources import EmbeddingModel, JaneSettings
 
 use_offline_model()
@@ -30,7 +32,7 @@ def build_definitions(
         asset_checks=ALL_CHECKS,
         jobs=[ingest_files_job, refresh_all_job],
         schedules=[weekly_refresh_schedule],
-        sensors=[corpus_change_sensor],
+        sensors=[corpus_change_sensor, dead_run_sensor, failure_report_sensor],
         resources={"settings": JaneSettings(**overrides), "embedding_model": EmbeddingModel()},
     )
 

@@ -7,11 +7,8 @@ from pathlib import Path
 
 from jane_synth.config import PROJECT_ROOT
 
-INSTANCE_CONFIG = (
-    "telemetry:\n  enabled: false\n"
-    "# All runs write one SQLite store: queue them instead of running two writers at once.\n"
-    "concurrency:\n  runs:\n    max_concurrent_runs: 1\n"
-)
+INSTANCE_CONFIG = (PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text()
+"""The committed instance settings (``.dagster_home/dagster.yaml``): what a new home gets."""
 
 
 def dagster_home() -> Path:

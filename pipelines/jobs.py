@@ -64,13 +64,14 @@ def _digest(keys: list[str]) -> str:
     description=(
         "Watches the corpus folder: adds a partition for each new or changed file, deletes those of "
         "removed files, and starts one run for the new ones (or a refresh when files were only "
-        "removed). Its cursor is a digest of the current partition keys."
+        "removed). Its cursor is a digest of the current partition keys; only files whose size "
+        "or times changed are hashed (a cache in the output folder's index/)."
     ),
 )
 def corpus_change_sensor(context: SensorEvaluationContext, settings: JaneSettings):
     if not settings.corpus_path.is_dir():
         return SkipReason(f"corpus folder {settings.corpus_path} does not exist")
-    keys = wanted_keys(settings.corpus_path)
+    keys = wanted_keys(settings.corpus_path, settings.layout.corpus_hashes)
     digest = _digest(keys)
     if digest == context.cursor:
         return SkipReason("no file in the corpus folder changed")

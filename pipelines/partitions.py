@@ -4,6 +4,7 @@ from pathlib import Path
 
 from dagster import DagsterInstance, DynamicPartitionsDefinition
 
+from jane_synth.corpus_cache import cached_corpus_state
 from jane_synth.pipeline import corpus_state
 
 corpus_files = DynamicPartitionsDefinition(name="corpus_files")
@@ -19,9 +20,14 @@ def path_of_partition_key(key: str) -> str:
     return key.rpartition("@")[0]
 
 
-def wanted_keys(corpus_dir: Path) -> list[str]:
-    """The partition keys the corpus folder calls for now, in path order."""
-    return [partition_key(path, sha) for path, sha in sorted(corpus_state(corpus_dir).items())]
+def wanted_keys(corpus_dir: Path, cache_file: Path | None = None) -> list[str]:
+    """The partition keys the corpus folder calls for now, in path order; with ``cache_file``,
+    only files whose size or times changed since it was written are hashed."""
+    if cache_file is None:
+        state = corpus_state(corpus_dir)
+    else:
+        state, _ = cached_corpus_state(corpus_dir, cache_file)
+    return [partition_key(path, sha) for path, sha in sorted(state.items())]
 
 
 def partition_changes(existing: list[str], keys: list[str]) -> tuple[list[str], list[str]]:

@@ -6,6 +6,8 @@ the environment), so the launchpad shows, and may change, the values a run would
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,8 +18,12 @@ from pydantic import Field, PrivateAttr
 from jane_synth.config import OutputLayout
 from jane_synth.embedding import Embedder
 from jane_synth.ingest import IngestLimits
+from jane_synth.lock import LockHolder, OutputLock
 from jane_synth.settings import EmbeddingSettings, Settings, load_settings
 from jane_synth.store import Store
+
+STEP_LOCK_TIMEOUT_S = 6 * 3600.0
+"""How long a run's step waits for another writer of its output folder before it fails."""
 
 
 def _loaded(section: str, key: str = "") -> Any:
@@ -80,6 +86,25 @@ class JaneSettings(ConfigurableResource):
 
     def open_store(self) -> Store:
         return Store(self.layout.database)
+
+    @contextmanager
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[JaneSettings]:
+        """In a run, hold the output folder's write lock while the step (or the in-process run)
+        uses this resource: a step of another run, or another ``jane-synth run``, waits for it.
+        Sensors use the resource without a run and take no lock."""
+        if context.run is None:
+            yield self
+            return
+        run_id = context.run.run_id
+
+        def waiting(holder: LockHolder | None) -> None:
+            if context.log is not None:
+                who = holder.describe() if holder else "another process"
+                context.log.info(f"waiting for the output folder lock held by {who}")
+
+        lock = OutputLock(self.output_dir, f"dagster run {run_id}")
+        with lock.hold(timeout=STEP_LOCK_TIMEOUT_S, on_wait=waiting):
+            yield self
 
 
 class EmbeddingModel(ConfigurableResource):

@@ -12,9 +12,12 @@ from typing import Literal
 from dagster import DagsterInstance, ExecuteInProcessResult
 
 from jane_synth.config import OutputLayout
+from jane_synth.lock import OutputLock
 from jane_synth.store import Store
 
 from .definitions import build_definitions
+from .failures import LAUNCHED_BY_TAG, report_in_process_failure
+from .monitoring import fail_dead_runs
 from .partitions import keys_not_in_store, range_tags, sync_partitions, wanted_keys
 from .summary import AssetSummary, CheckSummary, MetadataScalar, RunSummary
 
@@ -59,15 +62,22 @@ def run_pipeline(
     report: Callable[[str], object] = print,
     *,
     allow_empty: bool = False,
+    wait: float = 0.0,
 ) -> RunSummary:
     """Match the file partitions to the folder, then run every asset in one in-process run.
 
     Partitions not yet in this output's store are ingested by the ``ingest_files`` job (one run
-    over their range); when there are none, ``refresh_all`` runs without partitions.
+    over their range); when there are none, ``refresh_all`` runs without partitions. The output
+    folder's lock is held throughout: when another run holds it, this one waits up to ``wait``
+    seconds, then raises :class:`~jane_synth.lock.OutputLocked` naming the other.
     """
     defs = build_definitions(str(corpus_dir), str(output_dir), allow_empty=allow_empty)
     run_config = {"loggers": {"console": {"config": {"log_level": log_level.upper()}}}}
-    with DagsterInstance.get() as instance:
+    lock = OutputLock(output_dir, "jane-synth run")
+    waiting = lambda h: report(f"waiting for the output folder lock: {h.describe() if h else '?'}")  # noqa: E731
+    with lock.hold(wait, waiting), DagsterInstance.get() as instance:
+        for run_id in fail_dead_runs(instance):  # a killed run must not hold the queue
+            report(f"marked run {run_id} failed: its process is gone")
         keys = wanted_keys(corpus_dir)
         added, removed = sync_partitions(instance, keys)
         with Store(OutputLayout(output_dir).database) as store:
@@ -80,7 +90,10 @@ def run_pipeline(
             job, tags = defs.resolve_job_def("ingest_files"), range_tags(instance, pending)
         else:
             job, tags = defs.resolve_job_def("refresh_all"), {}
+        tags[LAUNCHED_BY_TAG] = "jane-synth run"
         result = job.execute_in_process(
             instance=instance, raise_on_error=False, run_config=run_config, tags=tags
         )
+        if not result.success:
+            report_in_process_failure(result, str(output_dir), report)
         return summarize(result)

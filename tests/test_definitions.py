@@ -96,10 +96,10 @@ def test_sensor_adds_and_removes_partitions_and_requests_runs(tmp_path):
     with instance_for_test() as instance:
 
         def evaluate(cursor=None):
-            ctx = build_sensor_context(
+            with build_sensor_context(
                 instance=instance, cursor=cursor, resources={"settings": settings}
-            )
-            result = corpus_change_sensor(ctx)
+            ) as ctx:
+                result = corpus_change_sensor(ctx)
             if isinstance(result, SensorResult):
                 for request in result.dynamic_partitions_requests:
                     if request.__class__.__name__.startswith("Add"):

@@ -97,3 +97,13 @@ class OutputLayout:
     @property
     def briefs_dir(self) -> Path:
         return self.root / "briefs"
+
+    @property
+    def corpus_hashes(self) -> Path:
+        """The change sensor's cache of file hashes (``jane_synth.corpus_cache``)."""
+        return self.root / "index" / "corpus_hashes.json"
+
+    @property
+    def failures(self) -> Path:
+        """One JSON line per failed run (``jane_synth.failures``)."""
+        return self.root / "failures.jsonl"

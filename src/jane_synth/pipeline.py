@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .atomic import write_text_atomic
 from .chunking import Chunker
 from .config import OutputLayout
 from .embedding import Embedder, embed_missing
@@ -67,7 +68,7 @@ def write_ingest_report(
         {**asdict(o), "versions": versions.get(o.path, [])}
         for o in sorted(outcomes, key=lambda o: o.path)
     ]
-    path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text_atomic(path, json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
 
 
 def _changed_files(

@@ -39,7 +39,7 @@ def fake_run(monkeypatch, tmp_path) -> list[dict]:
     """Replace the Dagster run with a recorder that succeeds."""
     calls: list[dict] = []
 
-    def run_pipeline(corpus_dir, output_dir, log_level, report, *, allow_empty=False):
+    def run_pipeline(corpus_dir, output_dir, log_level, report, *, allow_empty=False, wait=0.0):
         calls.append({"corpus": corpus_dir, "out": output_dir, "allow_empty": allow_empty})
         return RunSummary(True, (AssetSummary("corpus", 1, {"removed": 2}),), ())
 

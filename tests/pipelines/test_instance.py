@@ -7,6 +7,7 @@ from pipelines.instance import INSTANCE_CONFIG, dagster_home
 def test_the_committed_instance_config_is_the_one_the_cli_writes():
     committed = yaml.safe_load((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
     assert committed == yaml.safe_load(INSTANCE_CONFIG)
+    assert committed["run_monitoring"]["enabled"] is True
     assert committed["telemetry"] == {"enabled": False}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import write_bytes_atomic
 from ..store import Store
 from .model import Brief
 from .renderers import brief_path, brief_to_dict, get_renderer, load_brief, renderers
@@ -41,7 +42,7 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
     for brief in briefs:
         for renderer in formats:
             path = brief_path(out_dir, brief.noe.slug, renderer.suffix)
-            path.write_bytes(renderer.render(brief))
+            write_bytes_atomic(path, renderer.render(brief))
             written.append(path)
     keep = {p.name for p in written}
     suffixes = {r.suffix for r in formats}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import new_folder_beside, replace_folder
 from ..config import OutputLayout
 from ..store import Store
 from .retrievers import (
@@ -62,11 +64,27 @@ def build_search_index(
     """Build every registered retriever's index over the store's chunks, in the store's order."""
     settings = settings or SearchSettings()
     rows = index_rows(store)
-    built = {
-        name: get_retriever(name).build(rows, retriever_folder(layout, name), settings)
-        for name in retriever_names()
-    }
+    built = {name: _build_retriever(name, rows, layout, settings) for name in retriever_names()}
     return BuiltIndex(layout, len(rows.chunks), built)
+
+
+def _build_retriever(
+    name: str, rows: IndexRows, layout: OutputLayout, settings: SearchSettings
+) -> dict[str, int]:
+    """Build one retriever's files in a fresh folder, then put it in place of the old one, so
+    that a reader or a killed run never meets a half-written index."""
+    target = retriever_folder(layout, name)
+    folder = new_folder_beside(target)
+    try:
+        figures = get_retriever(name).build(rows, folder, settings)
+        if any(folder.iterdir()):
+            replace_folder(folder, target)
+        else:  # a retriever that keeps nothing on disk (dense: the vectors are in the store)
+            folder.rmdir()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return figures
 
 
 def check_output_dir(output_dir: Path | str) -> OutputLayout:

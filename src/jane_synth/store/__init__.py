@@ -18,6 +18,7 @@ from types import TracebackType
 
 from .chunks import ChunksPart
 from .documents import DocumentsPart
+from .integrity import IntegrityPart
 from .rows import StoredDocument
 from .schema import SCHEMA_VERSION, connect
 from .space import SpacePart
@@ -27,7 +28,7 @@ from .vectors import VectorsPart
 __all__ = ["SCHEMA_VERSION", "Store", "StoredDocument"]
 
 
-class Store(DocumentsPart, ChunksPart, VectorsPart, ThemesPart, SpacePart):
+class Store(DocumentsPart, ChunksPart, VectorsPart, ThemesPart, SpacePart, IntegrityPart):
     """A connection to the jane-synth database; creates the schema on first use."""
 
     def __init__(self, path: Path | str):

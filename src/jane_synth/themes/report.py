@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..atomic import write_text_atomic
 from ..records import Chunk
 from ..store import StoredDocument
 from .charts import domain_bars_svg, theme_map_svg
@@ -76,4 +77,4 @@ def write_theme_report(
 ) -> None:
     """Write ``themes.html`` (the same themes give the same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_theme_report(fit, chunks, documents), "utf-8")
+    write_text_atomic(path, render_theme_report(fit, chunks, documents))

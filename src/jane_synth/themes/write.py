@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_text_atomic
 from ..records import Chunk
 from ..store import StoredDocument
 from .distribution import distribution
@@ -78,4 +79,4 @@ def write_themes_json(
     """Write ``themes.json`` (indented UTF-8; the same themes give the same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(themes_payload(fit, chunks, documents), indent=2, ensure_ascii=False)
-    path.write_text(text + "\n", "utf-8")
+    write_text_atomic(path, text + "\n")
