@@ -48,15 +48,38 @@ def test_each_brief_cites_at_least_six_documents_and_never_the_draft(bundled_bri
 
 
 # Cells the bundled corpus was written to answer: (NoE, dimension, strand). The lessons strand
-# draws on the ERN documents (governance briefing, membership FAQ, funding review, CPMS notes,
-# ePAG page, five-year evaluation); the NoE strand on each NoE's situation report.
+# draws on the ERN documents (governance briefing, membership FAQ, funding review, ePAG page,
+# five-year evaluation) and the same lessons answer every NoE; the NoE strand on each NoE's
+# situation report.
+LESSONS_ANSWERED = (
+    "governance",
+    "membership",
+    "funding-sustainability",
+    "patient-involvement",
+    "national-integration",
+    "research-care-integration",
+    "quality-monitoring",
+)
+LESSONS_CELLS = tuple(
+    (noe, dimension, "lessons")
+    for noe in ("survivorship", "palliative-care", "omics-technologies", "adolescents-young-adults")
+    for dimension in LESSONS_ANSWERED
+)
 SUPPORTED_CELLS = (
-    ("survivorship", "governance", "lessons"),
-    ("survivorship", "funding-sustainability", "lessons"),
-    ("palliative-care", "it-data", "lessons"),
-    ("palliative-care", "patient-involvement", "lessons"),
-    ("omics-technologies", "quality-monitoring", "lessons"),
-    ("adolescents-young-adults", "equity-access", "about_noe"),
+    *LESSONS_CELLS,
+    ("survivorship", "governance", "about_noe"),
+    ("survivorship", "it-data", "about_noe"),
+    ("palliative-care", "membership", "about_noe"),
+    ("palliative-care", "patient-involvement", "about_noe"),
+    ("complex-poor-prognosis-cancers", "equity-access", "about_noe"),
+)
+
+# Supported by the corpus but still gaps: the evidence model, trained on SciFact's claims,
+# scores these documents' sentences below its threshold (see README, Evidence selection).
+SUPPORTED_BUT_MISSED = (
+    ("palliative-care", "it-data", "lessons"),  # the CPMS notes
+    ("survivorship", "education-training", "lessons"),
+    ("adolescents-young-adults", "equity-access", "about_noe"),  # the ESMO/SIOPE survey
     ("hi-tech-medical-resources", "equity-access", "about_noe"),
 )
 
@@ -67,13 +90,23 @@ def test_the_cells_the_corpus_answers_are_not_gaps(bundled_briefs):
     assert not gaps & set(SUPPORTED_CELLS), sorted(gaps & set(SUPPORTED_CELLS))
 
 
+@pytest.mark.xfail(strict=True, reason="issue 9: the SciFact model misses these; see README")
+def test_the_supported_cells_still_missed_are_answered(bundled_briefs):
+    _, briefs, _ = bundled_briefs
+    gaps = {(g.noe, g.dimension, g.strand) for b in briefs for g in b.gaps}
+    assert not gaps & set(SUPPORTED_BUT_MISSED), sorted(gaps & set(SUPPORTED_BUT_MISSED))
+
+
 def test_every_strand_has_quotes_or_is_listed_as_a_gap(bundled_briefs):
-    """By similarity (the default scoring) every strand has quotes; each carries the evidence
-    model's calibrated probability (in the JSON)."""
+    """A strand without quotes is listed as a gap, and every quote reaches the model's
+    threshold (its calibrated probability is in the JSON)."""
+    from jane_synth.evidence.model import load_model
+
+    threshold = load_model().threshold
     _, briefs, _ = bundled_briefs
     for brief in briefs:
         for section in brief.sections:
-            assert all(0.0 <= ev.probability <= 1.0 for ev in section.evidence)
+            assert all(threshold <= ev.probability <= 1.0 for ev in section.evidence)
             for strand, about in (("about_noe", True), ("lessons", False)):
                 has = any(ev.noe_specific == about for ev in section.evidence)
                 assert has == (strand not in section.gaps)

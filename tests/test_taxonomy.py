@@ -20,3 +20,12 @@ def test_by_slug_finds_networks_with_labels():
     assert tax.by_slug("bbmri-eric").label == "RESEARCH_INFRA"
     assert tax.by_slug("ern-euracan").label == "ERN"
     assert tax.by_slug("jarc").label == "JOINT_ACTION"
+
+
+def test_every_dimension_states_its_answers_as_claims():
+    """The evidence model was trained on claims; each dimension's question is asked as the
+    statements an answer would make, one per part of the question."""
+    for dimension in load_taxonomy().dimensions:
+        assert 2 <= len(dimension.answers) <= 5, dimension.slug
+        for answer in dimension.answers:
+            assert answer.endswith(".") and "?" not in answer, answer

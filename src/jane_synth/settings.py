@@ -110,7 +110,7 @@ class BriefSettings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    scoring: Literal["similarity", "calibrated"] = "similarity"
+    scoring: Literal["similarity", "calibrated"] = "calibrated"
     cap: int | None = Field(default=None, gt=0)
     """Statements per strand at most (None: 2 by similarity, the model's cap when calibrated)."""
 

@@ -20,6 +20,9 @@ class Term:
     label: str
     terms: tuple[str, ...]
     description: str = ""
+    answers: tuple[str, ...] = ()
+    """For a design dimension: statements an answer to its question would make, in the claim
+    form the evidence model was trained on (its question split into its parts)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ def parse_taxonomy(data: dict[str, Any]) -> Taxonomy:
                 label=label,
                 terms=tuple(e.get("terms", [])) or (e["name"],),
                 description=e.get(text_key, "") or "",
+                answers=tuple(e.get("answers", [])),
             )
             for e in entries
         )

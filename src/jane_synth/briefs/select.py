@@ -45,13 +45,16 @@ class SectionSelector:
 
     searcher: Searcher
     cap: int | None = None
-    scoring: str = "similarity"
+    scoring: str = "calibrated"
     mmr_lambda: float = 0.75
     dimension_bonus: float = 0.1
     noe_weight: float = 0.15
     language: str = "en"
     selector: EvidenceSelector | None = None
     _selector: EvidenceSelector = field(init=False, repr=False)
+    _cache: dict[tuple[tuple[str, ...], str], tuple[Candidates, np.ndarray]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         if self.scoring not in SCORINGS:
@@ -120,37 +123,58 @@ class SectionSelector:
             noe_specific=noe_specific,
         )
 
-    def _strands(
-        self, noe: Term, question: str
-    ) -> tuple[tuple[bool, str, Callable[[Chunk], bool]], ...]:
+    def _strands(self, noe: Term) -> tuple[tuple[bool, Callable[[Chunk], bool]], ...]:
         docs = self.searcher.documents
         return (
-            (True, f"{noe.name}. {question}",
-             lambda c: self._doc_about(c.doc_id, noe) or any(e.slug == noe.slug for e in c.entities)),
-            (False, question, lambda c: docs[c.doc_id].meta.main_noe_domain is None),
+            (True, lambda c: self._doc_about(c.doc_id, noe)
+             or any(e.slug == noe.slug for e in c.entities)),
+            (False, lambda c: docs[c.doc_id].meta.main_noe_domain is None),
+        )  # fmt: skip
+
+    def _queries(self, noe: Term, dimension: Term, about: bool) -> tuple[str, ...]:
+        """What the selector asks: the dimension's answer statements (the claim form the
+        evidence model was trained on) or, without them or for ``similarity``, its question;
+        about a NoE, each narrowed to the NoE by its name."""
+        question = f"{dimension.name}: {dimension.description}"
+        asked = (question,) if self.scoring == "similarity" else dimension.answers or (question,)
+        return tuple(f"{noe.name}. {q}" for q in asked) if about else asked
+
+    def _scored(
+        self, queries: tuple[str, ...], keep: Callable[[Chunk], bool], noe: Term | None
+    ) -> tuple[Candidates, np.ndarray]:
+        """The candidates of every query, each sentence once with its best probability.
+
+        Cached by queries and NoE: the lessons strand asks the same of every brief."""
+        key = (queries, noe.slug if noe else "")
+        if key not in self._cache:
+            parts = [self._selector.candidates(q, keep, self._language_filter) for q in queries]
+            if noe is not None:
+                parts = [self._own(found, noe) for found in parts]
+            self._cache[key] = _best_per_sentence(parts, [self._selector.score(f) for f in parts])
+        return self._cache[key]
+
+    def _own(self, found: Candidates, noe: Term) -> Candidates:
+        """The candidates that name the NoE or come from a document whose main subject it is."""
+        main = {d for d, doc in self.searcher.documents.items()
+                if doc.meta.main_noe_domain == noe.slug}  # fmt: skip
+        own = [noe.slug in s.slugs("NOE_DOMAIN") or s.chunk.doc_id in main
+               for s in found.sentences]  # fmt: skip
+        return Candidates(
+            found.question,
+            tuple(s for s, o in zip(found.sentences, own, strict=True) if o),
+            found.features[own], found.vectors[own],
         )  # fmt: skip
 
     def _strand(
         self,
         noe: Term,
-        query: str,
+        queries: tuple[str, ...],
         keep: Callable[[Chunk], bool],
         about: bool,
         used: set[str],
         probe: tuple[Any, ...],
     ) -> list[Evidence]:
-        found = self._selector.candidates(query, keep, self._language_filter)
-        if about:
-            main = {d for d, doc in self.searcher.documents.items()
-                    if doc.meta.main_noe_domain == noe.slug}  # fmt: skip
-            own = [noe.slug in s.slugs("NOE_DOMAIN") or s.chunk.doc_id in main
-                   for s in found.sentences]  # fmt: skip
-            found = Candidates(
-                found.question,
-                tuple(s for s, o in zip(found.sentences, own, strict=True) if o),
-                found.features[own], found.vectors[own],
-            )  # fmt: skip
-        probs = self._selector.score(found)
+        found, probs = self._scored(queries, keep, noe if about else None)
         scores = probs if self.scoring == "calibrated" else self._similarity(found, about, probe)
         return [
             self._evidence(found.sentences[i], float(probs[i]), about)
@@ -178,12 +202,34 @@ class SectionSelector:
         probe = (q_vec, noe_vec, dimension.slug)
         evidence: list[Evidence] = []
         gaps: list[str] = []
-        for (about, query, keep), strand in zip(self._strands(noe, question), STRANDS, strict=True):
-            found = self._strand(noe, query, keep, about, used, probe)
+        for (about, keep), strand in zip(self._strands(noe), STRANDS, strict=True):
+            queries = self._queries(noe, dimension, about)
+            found = self._strand(noe, queries, keep, about, used, probe)
             evidence += found
             if not found:
                 gaps.append(strand)
         return BriefSection(dimension, tuple(evidence), tuple(gaps))
+
+
+def _best_per_sentence(
+    parts: list[Candidates], probs: list[np.ndarray]
+) -> tuple[Candidates, np.ndarray]:
+    """One row per distinct sentence (chunk and offset): the row of its most probable query."""
+    best: dict[tuple[str, int], tuple[float, int, int]] = {}
+    for p, (found, prob) in enumerate(zip(parts, probs, strict=True)):
+        for i, s in enumerate(found.sentences):
+            key = (s.chunk.chunk_id, s.start)
+            if key not in best or prob[i] > best[key][0]:
+                best[key] = (float(prob[i]), p, i)
+    rows = [best[k][1:] for k in sorted(best)]
+    if not rows:
+        return parts[0], probs[0]
+    return Candidates(
+        " | ".join(dict.fromkeys(f.question for f in parts)),
+        tuple(parts[p].sentences[i] for p, i in rows),
+        np.stack([parts[p].features[i] for p, i in rows]),
+        np.stack([parts[p].vectors[i] for p, i in rows]),
+    ), np.array([probs[p][i] for p, i in rows])
 
 
 def corpus_fingerprint(doc_ids: list[str]) -> str:
