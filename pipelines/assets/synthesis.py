@@ -6,7 +6,7 @@ from typing import Any
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from jane_synth.briefs import build_briefs, write_briefs
+from jane_synth.briefs import build_graded_briefs, write_briefs
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
@@ -115,7 +115,8 @@ def themes(
     description=(
         "One evidence brief per Network of Expertise (every registered format: Markdown, HTML, "
         "JSON, Word), a section per "
-        "design dimension; every statement is a verbatim sentence of a source with its page."
+        "design dimension; every statement is a verbatim sentence of a source with its page, "
+        "how many documents and publishers say the same, and each cell's evidence grade."
     ),
     kinds={"markdown", "html", "json", "docx"},
 )
@@ -130,7 +131,7 @@ def briefs(
     )
     try:
         brief_settings = settings.run_settings.briefs
-        written_briefs = build_briefs(
+        written_briefs = build_graded_briefs(
             searcher, load_taxonomy(), scoring=brief_settings.scoring, cap=brief_settings.cap
         )
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..evidence.strength import Grade, Support
 from ..records import Citation
 from ..taxonomy import Term
 
@@ -28,6 +29,8 @@ class Evidence:
     end: int
     probability: float
     noe_specific: bool
+    support: Support | None = None
+    """Independent documents and publishers that say the same thing (``briefs.grades``)."""
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,26 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class CellGrade:
+    """The evidence grade of a cell: independent documents above the evidence threshold."""
+
+    strand: str  # one of STRANDS, or "section" for both strands together
+    grade: Grade
+    documents: int
+
+
+@dataclass(frozen=True)
 class BriefSection:
     """The statements answering one design dimension, and the strands left without any."""
 
     dimension: Term
     evidence: tuple[Evidence, ...]
     gaps: tuple[str, ...] = ()  # strands (of STRANDS) with nothing above the threshold
+    grades: tuple[CellGrade, ...] = ()  # the section's ("section"), then each strand's
+
+    def grade_of(self, strand: str = "section") -> CellGrade | None:
+        """The grade of one strand, or of the whole section; ``None`` before grading."""
+        return next((g for g in self.grades if g.strand == strand), None)
 
 
 @dataclass(frozen=True)

@@ -35,11 +35,26 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                     for ev in s.evidence
                 ],
                 "gaps": list(s.gaps),
+                "grades": [asdict(g) for g in s.grades],
             }
             for s in brief.sections
         ],
         "gaps": [asdict(g) for g in brief.gaps],
+        "quotes": quotes(brief),
     }  # fmt: skip
+
+
+def quotes(brief: Brief) -> list[dict[str, Any]]:
+    """Every quote, flat, for other tools: text, document, file (relative to the corpus
+    folder), page, dimension, strand, and its support when graded."""
+    return [
+        {"text": ev.quote, "doc_id": ev.citation.doc_id, "source_path": ev.citation.path,
+         "page": ev.citation.page, "dimension": s.dimension.slug,
+         "strand": "about_noe" if ev.noe_specific else "lessons",
+         "support": None if ev.support is None else asdict(ev.support)}
+        for s in brief.sections
+        for ev in s.evidence
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)

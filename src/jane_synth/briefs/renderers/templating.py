@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..model import Brief
 from .escape import md_code, md_escape
+from .labels import GRADE_COLUMNS, GRADE_NOTE, grade_cells, grade_line, support_note
 
 # The brief's opening paragraph, shared by every text format (``{name}``: the NoE).
 INTRO = (
@@ -41,6 +42,8 @@ def environment(autoescape: bool) -> Environment:
     env.filters["md_escape"] = md_escape
     env.filters["md_code"] = md_code
     env.globals["intro"] = INTRO
+    env.filters.update(grade_cells=grade_cells, grade_line=grade_line, support_note=support_note)
+    env.globals.update(grade_columns=GRADE_COLUMNS, grade_note=GRADE_NOTE)
     return env
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import docx
 
 from ..model import Brief, BriefSection, Evidence
+from .labels import GRADE_COLUMNS, GRADE_NOTE, grade_cells, grade_line, support_note
 from .templating import INTRO
 
 _FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
@@ -23,7 +24,14 @@ _FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Style ids of python-docx's default template ("List Bullet", "Heading 1", ...).
 _BULLET, _NUMBER, _H1, _H2 = "ListBullet", "ListNumber", "Heading1", "Heading2"
-_COLUMNS = ("Design dimension", "Statements", "Sources", "About this NoE", "Lessons")
+_COLUMNS = (
+    "Design dimension",
+    "Statements",
+    "Sources",
+    "About this NoE",
+    "Lessons",
+    *GRADE_COLUMNS,
+)
 
 
 _LESSONS = "Lessons from existing networks and policy"
@@ -42,7 +50,7 @@ def _styled(document: Any, text: str, style_id: str) -> None:
 
 def _quote_line(brief: Brief, ev: Evidence) -> str:
     number = brief.source_number(ev.citation.doc_id)
-    return f'"{_text(ev.quote)}" [{number}, p. {ev.citation.page}]'
+    return f'"{_text(ev.quote)}" [{number}, p. {ev.citation.page}]{support_note(ev)}'
 
 
 def _counts(section: BriefSection) -> tuple[int, int, int, int]:
@@ -65,14 +73,17 @@ def _front(document: Any, brief: Brief) -> None:
         cell.text = title
     for section in brief.sections:
         values = (_text(section.dimension.name), *map(str, _counts(section)))
-        for cell, value in zip(table.add_row().cells, values, strict=True):
+        for cell, value in zip(table.add_row().cells, values + grade_cells(section), strict=True):
             cell.text = value
+    document.add_paragraph(GRADE_NOTE)
 
 
 def _section(document: Any, brief: Brief, number: int, section: BriefSection) -> None:
     _styled(document, _text(f"{number}. {section.dimension.name}"), _H2)
     question = document.add_paragraph()
     question.add_run(_text(f"Key question: {section.dimension.description}")).italic = True
+    if grade_line(section):
+        document.add_paragraph(grade_line(section))
     for strand, title in (("about_noe", f"About {brief.noe.name}"), ("lessons", _LESSONS)):
         if strand in section.gaps:
             document.add_paragraph(_text(f"{title}: {_GAP}"))

@@ -1,0 +1,50 @@
+"""Short texts every format shows for strength: a quote's support and a cell's grade."""
+
+from __future__ import annotations
+
+from ..model import BriefSection, CellGrade, Evidence
+
+GRADE_COLUMNS = ("Grade", "Grade: about this NoE", "Grade: lessons")
+GRADE_STRANDS = ("section", "about_noe", "lessons")
+GRADE_NOTE = (
+    "Grades count the independent documents (versions of one document once) whose sentences "
+    "reach the evidence model's threshold: strong 3 or more, moderate 2, thin 1, none 0. "
+    "After each quote: how many documents and publishers say the same thing."
+)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def support_note(ev: Evidence) -> str:
+    """``" (said by 2 documents, 1 publisher)"``, or nothing for a quote without support."""
+    s = ev.support
+    if s is None:
+        return ""
+    return f" (said by {_plural(s.documents, 'document')}, {_plural(s.publishers, 'publisher')})"
+
+
+def grade_cell(grade: CellGrade | None) -> str:
+    """A table cell: ``"moderate (2)"``; ``"not graded"`` for a brief built without grades."""
+    return "not graded" if grade is None else f"{grade.grade.value} ({grade.documents})"
+
+
+def grade_cells(section: BriefSection) -> tuple[str, str, str]:
+    """The section's three grade cells (section, about this NoE, lessons)."""
+    a, b, c = (grade_cell(section.grade_of(strand)) for strand in GRADE_STRANDS)
+    return a, b, c
+
+
+def grade_line(section: BriefSection) -> str:
+    """The sentence under a section's key question; empty for an ungraded section."""
+    whole = section.grade_of("section")
+    if whole is None:
+        return ""
+    parts = [
+        f"{title}: {g.grade.value}"
+        for strand, title in (("about_noe", "about this NoE"), ("lessons", "lessons"))
+        if (g := section.grade_of(strand)) is not None
+    ]
+    docs = _plural(whole.documents, "independent document")
+    return f"Evidence grade: {whole.grade.value} ({docs} above the threshold; {', '.join(parts)})."
