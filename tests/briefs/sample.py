@@ -125,3 +125,19 @@ def graded_brief(brief: Brief | None = None) -> Brief:
         )
         sections.append(replace(section, evidence=evidence, grades=grades if evidence else none))
     return replace(brief, sections=tuple(sections))
+
+
+def sample_manifest(date: str = "2026-01-02T03:04:05Z"):
+    """A run manifest with fixed values (one hostile selector value)."""
+    from jane_synth.briefs.manifest import RunManifest
+
+    return RunManifest(
+        corpus_fingerprint="abc123",
+        documents=12,
+        files_by_status=(("ingested", 11), ("ingested_with_warnings", 0), ("quarantined", 1)),
+        embedding_model="all-MiniLM-L6-v2",
+        embedding_weights_sha256="f" * 64,
+        packages=(("numpy", "2.0.0"), ("torch", "2.13.0")),
+        selector=(("scoring", "similarity"), ("threshold", "0.42"), ("language", SCRIPT)),
+        run_date=date,
+    )

@@ -60,6 +60,15 @@ def _level(cell: CoverageCell) -> int:
     return len(GRADE_ORDER) if cell.grade is None else GRADE_ORDER.index(cell.grade)
 
 
+def _legend(ax: Any) -> None:
+    from matplotlib.patches import Patch
+
+    names = [g.value for g in GRADE_ORDER] + ["not graded"]
+    handles = [Patch(facecolor=c, edgecolor="#888888", label=n)
+               for c, n in zip(GRADE_COLOURS, names, strict=True)]  # fmt: skip
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7)
+
+
 def coverage_svg(briefs: Sequence[Brief]) -> str:
     """The coverage map as an SVG heatmap (empty text when there is no brief)."""
     import matplotlib
@@ -79,12 +88,13 @@ def coverage_svg(briefs: Sequence[Brief]) -> str:
         for (i, j), level in np.ndenumerate(levels):
             cell = rows[i][j]
             text = f"{cell.grade.value if cell.grade else ''}\n{cell.quotes}".strip()
-            ax.text(j, i, text, ha="center", va="center", fontsize=6,
+            ax.text(j, i, text, ha="center", va="center", fontsize=7,
                     color="white" if level in (2, 3) else "black")  # fmt: skip
         names = [s.dimension.name for s in briefs[0].sections]
         ax.set_xticks(range(len(names)), names, rotation=40, ha="right")
         ax.set_yticks(range(len(briefs)), [b.noe.name for b in briefs])
         ax.set_title("Evidence grade (and quotes) per NoE and design dimension")
+        _legend(ax)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
         plt.close(fig)

@@ -187,11 +187,19 @@ def grade_briefs(
 
 
 def build_graded_briefs(
-    searcher: Searcher, taxonomy: Taxonomy, **selector_options: Any
+    searcher: Searcher,
+    taxonomy: Taxonomy,
+    recorder: RecordingSelector | None = None,
+    **selector_options: Any,
 ) -> list[Brief]:
-    """:func:`build_briefs` with each quote's support and each section's grades."""
+    """:func:`build_briefs` with each quote's support and each section's grades.
+
+    ``recorder`` (default: the briefs' usual evidence selector, recording) must be fresh.
+    """
     if "selector" in selector_options:
         raise TypeError("build_graded_briefs makes its own evidence selector")
-    recorder = RecordingSelector(searcher, standalone_only=True)
+    recorder = recorder or RecordingSelector(searcher, standalone_only=True)
+    if recorder.recorded:
+        raise ValueError("the recorder has already scored candidates")
     briefs = build_briefs(searcher, taxonomy, selector=recorder, **selector_options)
     return grade_briefs(briefs, recorder.recorded, recorder.threshold, searcher.documents)

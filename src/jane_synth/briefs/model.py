@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..evidence.strength import Grade, Support
 from ..records import Citation
 from ..taxonomy import Term
+from .manifest import RunManifest
 
 # The two strands of a section: statements about the NoE itself, and lessons from existing
 # networks and policy.
@@ -73,6 +74,7 @@ class Brief:
     sections: tuple[BriefSection, ...]
     n_documents_in_corpus: int
     corpus_fingerprint: str
+    manifest: RunManifest | None = None  # the run behind the brief (``briefs.build``)
 
     @property
     def gaps(self) -> list[Gap]:

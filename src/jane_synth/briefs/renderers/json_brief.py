@@ -41,6 +41,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         ],
         "gaps": [asdict(g) for g in brief.gaps],
         "quotes": quotes(brief),
+        "manifest": None if brief.manifest is None else brief.manifest.to_dict(),
     }  # fmt: skip
 
 

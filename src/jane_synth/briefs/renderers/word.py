@@ -111,6 +111,14 @@ def _sources(document: Any, brief: Brief) -> None:
         _styled(document, _text(line), _NUMBER)
 
 
+def _manifest(document: Any, brief: Brief) -> None:
+    if brief.manifest is None:
+        return
+    _styled(document, "Run manifest", _H2)
+    for label, text in brief.manifest.lines():
+        _styled(document, _text(f"{label}: {text}"), _BULLET)
+
+
 def _core_properties(document: Any, brief: Brief) -> None:
     props = document.core_properties
     props.title = _text(f"Evidence brief: {brief.noe.name}")[:255]
@@ -146,6 +154,7 @@ class DocxRenderer:
         for number, section in enumerate(brief.sections, start=1):
             _section(document, brief, number, section)
         _sources(document, brief)
+        _manifest(document, brief)
         _core_properties(document, brief)
         buffer = io.BytesIO()
         document.save(buffer)
