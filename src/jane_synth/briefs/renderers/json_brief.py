@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ...records import Citation
+from ..keypoints import key_points
 from ..model import Brief
 
 JSON_SUFFIX = ".json"
@@ -40,6 +41,12 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for s in brief.sections
         ],
         "gaps": [asdict(g) for g in brief.gaps],
+        "key_points": [
+            {"text": p.evidence.quote, "doc_id": p.evidence.citation.doc_id,
+             "page": p.evidence.citation.page, "dimension": p.section.dimension.slug,
+             "grade": p.grade.value}
+            for p in key_points(brief)
+        ],
         "quotes": quotes(brief),
         "manifest": None if brief.manifest is None else brief.manifest.to_dict(),
     }  # fmt: skip

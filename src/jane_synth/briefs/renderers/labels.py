@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import BriefSection, CellGrade, Evidence
+from ..keypoints import KeyPoint
+from ..model import Brief, BriefSection, CellGrade, Evidence
 
 GRADE_COLUMNS = ("Grade", "Grade: about this NoE", "Grade: lessons")
 GRADE_STRANDS = ("section", "about_noe", "lessons")
@@ -48,3 +49,13 @@ def grade_line(section: BriefSection) -> str:
     ]
     docs = _plural(whole.documents, "independent document")
     return f"Evidence grade: {whole.grade.value} ({docs} above the threshold; {', '.join(parts)})."
+
+
+def key_point_line(brief: Brief, point: KeyPoint) -> str:
+    """``"quote" [source, p. page] (said by ...); dimension, grade`` as plain text."""
+    ev = point.evidence
+    number = brief.source_number(ev.citation.doc_id)
+    return (
+        f'"{ev.quote}" [{number}, p. {ev.citation.page}]{support_note(ev)}; '
+        f"{point.section.dimension.name}, {point.grade.value}"
+    )

@@ -7,9 +7,17 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..keypoints import key_points
 from ..model import Brief
 from .escape import md_code, md_escape
-from .labels import GRADE_COLUMNS, GRADE_NOTE, grade_cells, grade_line, support_note
+from .labels import (
+    GRADE_COLUMNS,
+    GRADE_NOTE,
+    grade_cells,
+    grade_line,
+    key_point_line,
+    support_note,
+)
 
 # The brief's opening paragraph, shared by every text format (``{name}``: the NoE).
 INTRO = (
@@ -44,6 +52,7 @@ def environment(autoescape: bool) -> Environment:
     env.globals["intro"] = INTRO
     env.filters.update(grade_cells=grade_cells, grade_line=grade_line, support_note=support_note)
     env.globals.update(grade_columns=GRADE_COLUMNS, grade_note=GRADE_NOTE)
+    env.globals.update(key_points=key_points, key_point_line=key_point_line)
     return env
 
 

@@ -15,8 +15,16 @@ from typing import Any
 
 import docx
 
+from ..keypoints import key_points
 from ..model import Brief, BriefSection, Evidence
-from .labels import GRADE_COLUMNS, GRADE_NOTE, grade_cells, grade_line, support_note
+from .labels import (
+    GRADE_COLUMNS,
+    GRADE_NOTE,
+    grade_cells,
+    grade_line,
+    key_point_line,
+    support_note,
+)
 from .templating import INTRO
 
 _FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
@@ -68,6 +76,11 @@ def _front(document: Any, brief: Brief) -> None:
     )
     _styled(document, corpus, _BULLET)
     _styled(document, f"Sources cited: {len(brief.citations())}", _BULLET)
+    points = key_points(brief)
+    if points:
+        _styled(document, "Key points", _H2)
+        for point in points:
+            _styled(document, _text(key_point_line(brief, point)), _BULLET)
     table = document.add_table(rows=1, cols=len(_COLUMNS))
     for cell, title in zip(table.rows[0].cells, _COLUMNS, strict=True):
         cell.text = title
