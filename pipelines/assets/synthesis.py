@@ -6,9 +6,7 @@ from typing import Any
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from jane_synth.briefs import write_briefs
-from jane_synth.briefs.build import build_meeting_briefs
-from jane_synth.briefs.manifest import write_manifest
+from jane_synth.briefs.build import build_meeting_briefs, write_meeting_briefs
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
@@ -119,7 +117,8 @@ def themes(
         "JSON, Word), a section per "
         "design dimension; every statement is a verbatim sentence of a source with its page, "
         "how many documents and publishers say the same, and each cell's evidence grade; an "
-        "index with the coverage map; the run manifest in each brief and in manifest.json."
+        "index with the coverage map; the run manifest in each brief and in manifest.json; "
+        "what changed since the previous run."
     ),
     kinds={"markdown", "html", "json", "docx"},
 )
@@ -141,8 +140,8 @@ def briefs(
         searcher.close()
     written_briefs = built.briefs
     context.log.info(f"{len(written_briefs)} briefs built")
-    paths = write_briefs(written_briefs, settings.layout.briefs_dir)
-    manifest = write_manifest(built.manifest, settings.layout.root / "manifest.json")
+    manifest = settings.layout.root / "manifest.json"
+    paths = write_meeting_briefs(built, settings.layout.briefs_dir, manifest)
     rows = ["| NoE | statements | sources | gaps |", "| --- | ---: | ---: | ---: |"]
     for b in written_briefs:
         n = sum(len(s.evidence) for s in b.sections)

@@ -1,4 +1,5 @@
-"""Briefs for a meeting: graded briefs with the run's manifest (and ``manifest.json``).
+"""Briefs for a meeting: graded briefs with the run's manifest (and ``manifest.json``) and
+what changed since the previous run.
 
 :func:`build_meeting_briefs` is what the ``briefs`` asset runs: the selection of
 :func:`~jane_synth.briefs.select.build_briefs`, unchanged, plus what :mod:`.grades` and
@@ -10,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from ..embedding import bundled_model_path
 from ..embedding.export import weights_digest
 from ..search import Searcher
 from ..taxonomy import Taxonomy
+from .changes import with_changes
 from .grades import RecordingSelector, build_graded_briefs
-from .manifest import RunManifest, make_manifest
+from .manifest import RunManifest, make_manifest, write_manifest
 from .model import Brief
+from .render import write_briefs
 from .select import SectionSelector, corpus_fingerprint
 
 
@@ -28,6 +32,7 @@ class BuiltBriefs:
 
     briefs: list[Brief]
     manifest: RunManifest
+    corpus: dict[str, str]  # every stored document's path and doc_id (for the change list)
 
 
 def selector_parameters(section: SectionSelector, recorder: RecordingSelector) -> dict[str, Any]:
@@ -63,4 +68,12 @@ def build_meeting_briefs(
         selector=params,
         now=now,
     )
-    return BuiltBriefs([replace(b, manifest=manifest) for b in briefs], manifest)
+    corpus = {d.path: d.doc_id for d in searcher.documents.values()}
+    return BuiltBriefs([replace(b, manifest=manifest) for b in briefs], manifest, corpus)
+
+
+def write_meeting_briefs(built: BuiltBriefs, briefs_dir: Path, manifest_path: Path) -> list[Path]:
+    """Add each brief's changes since the briefs in ``briefs_dir`` (kept in ``previous/``),
+    write every format and the index there, and ``manifest.json`` at ``manifest_path``."""
+    briefs = with_changes(built.briefs, briefs_dir, built.corpus)
+    return [*write_briefs(briefs, briefs_dir), write_manifest(built.manifest, manifest_path)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..evidence.strength import Grade, Support
 from ..records import Citation
 from ..taxonomy import Term
+from .changes import Changes
 from .manifest import RunManifest
 
 # The two strands of a section: statements about the NoE itself, and lessons from existing
@@ -75,6 +76,7 @@ class Brief:
     n_documents_in_corpus: int
     corpus_fingerprint: str
     manifest: RunManifest | None = None  # the run behind the brief (``briefs.build``)
+    changes: Changes | None = None  # since the previous run (``briefs.changes``)
 
     @property
     def gaps(self) -> list[Gap]:

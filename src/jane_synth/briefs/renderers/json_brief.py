@@ -48,6 +48,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for p in key_points(brief)
         ],
         "quotes": quotes(brief),
+        "changes": None if brief.changes is None else brief.changes.to_dict(),
         "manifest": None if brief.manifest is None else brief.manifest.to_dict(),
     }  # fmt: skip
 

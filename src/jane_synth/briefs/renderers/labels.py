@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..changes import QuoteRef
 from ..keypoints import KeyPoint
 from ..model import Brief, BriefSection, CellGrade, Evidence
 
@@ -59,3 +60,27 @@ def key_point_line(brief: Brief, point: KeyPoint) -> str:
         f'"{ev.quote}" [{number}, p. {ev.citation.page}]{support_note(ev)}; '
         f"{point.section.dimension.name}, {point.grade.value}"
     )
+
+
+def _quote_item(q: QuoteRef) -> str:
+    return f'"{q.text}" ({q.dimension}; {q.source_path}, p. {q.page})'
+
+
+def change_blocks(brief: Brief) -> list[tuple[str, tuple[str, ...]]]:
+    """The "What changed since the previous run" section: (paragraph, list items) blocks;
+    none for a brief built without a change list."""
+    c = brief.changes
+    if c is None:
+        return []
+    if c.first_run:
+        return [("This is the first run: there is no previous brief to compare with.", ())]
+    blocks: list[tuple[str, tuple[str, ...]]] = []
+    if c.previous_corpus_known:
+        for title, paths in (("added", c.documents_added), ("changed", c.documents_changed),
+                             ("removed", c.documents_removed)):  # fmt: skip
+            blocks.append((f"Documents {title}: {len(paths)}.", paths))
+    else:
+        blocks.append(("Documents: the previous brief did not record its corpus.", ()))
+    for title, quotes in (("added", c.quotes_added), ("removed", c.quotes_removed)):
+        blocks.append((f"Quotes {title}: {len(quotes)}.", tuple(map(_quote_item, quotes))))
+    return blocks

@@ -13,6 +13,7 @@ from .escape import md_code, md_escape
 from .labels import (
     GRADE_COLUMNS,
     GRADE_NOTE,
+    change_blocks,
     grade_cells,
     grade_line,
     key_point_line,
@@ -53,6 +54,7 @@ def environment(autoescape: bool) -> Environment:
     env.filters.update(grade_cells=grade_cells, grade_line=grade_line, support_note=support_note)
     env.globals.update(grade_columns=GRADE_COLUMNS, grade_note=GRADE_NOTE)
     env.globals.update(key_points=key_points, key_point_line=key_point_line)
+    env.globals["change_blocks"] = change_blocks
     return env
 
 

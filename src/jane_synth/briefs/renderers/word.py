@@ -20,6 +20,7 @@ from ..model import Brief, BriefSection, Evidence
 from .labels import (
     GRADE_COLUMNS,
     GRADE_NOTE,
+    change_blocks,
     grade_cells,
     grade_line,
     key_point_line,
@@ -124,6 +125,16 @@ def _sources(document: Any, brief: Brief) -> None:
         _styled(document, _text(line), _NUMBER)
 
 
+def _changes(document: Any, brief: Brief) -> None:
+    blocks = change_blocks(brief)
+    if blocks:
+        _styled(document, "What changed since the previous run", _H2)
+    for paragraph, items in blocks:
+        document.add_paragraph(paragraph)
+        for item in items:
+            _styled(document, _text(item), _BULLET)
+
+
 def _manifest(document: Any, brief: Brief) -> None:
     if brief.manifest is None:
         return
@@ -167,6 +178,7 @@ class DocxRenderer:
         for number, section in enumerate(brief.sections, start=1):
             _section(document, brief, number, section)
         _sources(document, brief)
+        _changes(document, brief)
         _manifest(document, brief)
         _core_properties(document, brief)
         buffer = io.BytesIO()
