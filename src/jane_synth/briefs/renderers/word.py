@@ -51,6 +51,9 @@ def _text(value: object) -> str:
     return _NOT_XML.sub("", str(value))
 
 
+xml_safe = _text  # what the Word brief makes of document text (the asset check reads it)
+
+
 def _styled(document: Any, text: str, style_id: str) -> None:
     """A paragraph in a style, set by id: python-docx resolves a style name by scanning
     every style for each paragraph, which was most of the render time."""
