@@ -5,7 +5,15 @@ import json
 from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
 
 from jane_synth.briefs import verify_brief_file
-from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path, load_brief, renderers
+from jane_synth.briefs.docx_check import docx_problems
+from jane_synth.briefs.index import INDEX_FILES
+from jane_synth.briefs.renderers import (
+    JSON_SUFFIX,
+    DocxRenderer,
+    brief_path,
+    load_brief,
+    renderers,
+)
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.ingest import scan_corpus
 from jane_synth.taxonomy import load_taxonomy
@@ -42,8 +50,8 @@ def every_chunk_has_a_vector(settings: JaneSettings) -> AssetCheckResult:
 @asset_check(
     asset=briefs,
     description=(
-        "A brief exists for each NoE in every registered format, and every quoted statement "
-        "is on its cited page."
+        "A brief exists for each NoE in every registered format (and the index), every quoted "
+        "statement is on its cited page, and the Word brief shows every quote verbatim."
     ),
 )
 def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
@@ -55,7 +63,7 @@ def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
         for slug in slugs
         for path in (brief_path(briefs_dir, slug, r.suffix) for r in renderers())
         if not path.is_file()
-    ]
+    ] + [name for name in INDEX_FILES if not (briefs_dir / name).is_file()]
     problems: list[str] = []
     n_quotes = 0
     with settings.open_store() as store:
@@ -63,6 +71,9 @@ def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
             if path.is_file():
                 n_quotes += len(load_brief(path).quotes)
                 problems += verify_brief_file(path, store)
+                word = path.with_suffix(DocxRenderer.suffix)
+                if word.is_file():
+                    problems += docx_problems(word, path)
     return AssetCheckResult(
         passed=not missing and not problems,
         severity=AssetCheckSeverity.ERROR,

@@ -9,9 +9,11 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from jane_synth.briefs.index import INDEX_FILES
 from jane_synth.ingest import ingest_file
 from jane_synth.taxonomy import load_taxonomy
 from pipelines.cli import app
+from tests.briefs.renderers.text_of import docx_lines
 from tests.conftest import build_fixture_corpus
 
 pytestmark = pytest.mark.slow
@@ -36,7 +38,10 @@ def test_seven_briefs_in_markdown_html_and_json(run_dirs):
     _, out, _ = run_dirs
     slugs = [n.slug for n in load_taxonomy().noe_domains]
     for suffix in (".md", ".html", ".json"):
-        assert sorted(p.stem for p in (out / "briefs").glob(f"*{suffix}")) == sorted(slugs)
+        found = [p.stem for p in (out / "briefs").glob(f"*{suffix}") if p.name not in INDEX_FILES]
+        assert sorted(found) == sorted(slugs)
+    assert all((out / "briefs" / name).is_file() for name in INDEX_FILES)
+    assert json.loads((out / "manifest.json").read_text())["corpus_fingerprint"]
 
 
 def test_every_quote_is_on_its_cited_page_of_the_source_file(run_dirs):
@@ -64,7 +69,8 @@ def test_markdown_citations_match_the_source_list(run_dirs):
     text = (out / "briefs" / "survivorship.md").read_text()
     sources = re.findall(r"^(\d+)\. .+ File `(.+?)`; pages cited: (.+)\.$", text, re.MULTILINE)
     assert sources
-    cited = {int(n) for n in re.findall(r"\" \[(\d+), p\. \d+\]$", text, re.MULTILINE)}
+    quoted = r"\" \[(\d+), p\. \d+\](?: \(said by [^)]*\))?$"  # then the quote's support
+    cited = {int(n) for n in re.findall(quoted, text, re.MULTILINE)}
     assert cited == {int(n) for n, _, _ in sources}
 
 
@@ -102,16 +108,37 @@ def test_search_json_returns_cited_hits(run_dirs):
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 
 
+def _outputs_but_the_date(out):
+    """Every brief file and manifest.json, with the run's date replaced (Word: its text)."""
+    date = json.loads((out / "manifest.json").read_text())["run_date"]
+    files = [p for p in sorted((out / "briefs").iterdir()) if p.is_file()]
+    files.append(out / "manifest.json")
+    return {
+        p.name: [line.replace(date, "DATE") for line in docx_lines(p.read_bytes())]
+        if p.suffix == ".docx"
+        else p.read_bytes().replace(date.encode(), b"DATE")
+        for p in files
+    }
+
+
 def test_a_second_run_redoes_nothing_and_writes_identical_outputs(run_dirs):
+    """Identical but for the run date (the first run's change list says it is the first, so
+    the second and third runs are compared)."""
     corpus, out, env = run_dirs
-    before = {p.name: p.read_bytes() for p in (out / "briefs").iterdir()}
     themes_before = (out / "themes.json").read_bytes()
-    result = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env)
-    assert result.exit_code == 0, result.output
-    assert "parsed_this_run=0" in result.output
-    assert "embedded_this_run=0" in result.output
-    assert {p.name: p.read_bytes() for p in (out / "briefs").iterdir()} == before
+    outputs = []
+    for _ in range(2):
+        result = CliRunner().invoke(
+            app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env
+        )
+        assert result.exit_code == 0, result.output
+        assert "parsed_this_run=0" in result.output
+        assert "embedded_this_run=0" in result.output
+        outputs.append(_outputs_but_the_date(out))
+    assert outputs[0] == outputs[1]
     assert (out / "themes.json").read_bytes() == themes_before
+    changes = json.loads((out / "briefs" / "survivorship.json").read_text())["changes"]
+    assert not changes["first_run"] and changes["quotes_added"] == []
 
 
 def test_adding_then_removing_a_file_touches_only_that_file(run_dirs):

@@ -2,7 +2,8 @@
 
 Both runs exit 0, every file has its outcome, nothing from outside the corpus reaches the
 store, the index or a brief, no brief carries a raw HTML tag from a document, and the two runs'
-outputs (briefs, themes, the ingest report and the BM25 index files) are byte-identical.
+outputs (briefs, manifest, themes, the ingest report and the BM25 index files) are byte-identical
+but for the run date.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from pipelines.cli import app
+from tests.briefs.renderers.text_of import docx_lines
 from tests.hostile_corpus import EXPECTED, OUTSIDE_MARKER, build_hostile_corpus
 
 pytestmark = pytest.mark.slow
 
-COMPARED = ("briefs", "themes.json", "ingest_report.json", "index/bm25")
+COMPARED = ("briefs", "manifest.json", "themes.json", "ingest_report.json", "index/bm25")
 
 
 def _run(corpus: Path, out: Path, home: Path) -> None:
@@ -28,12 +30,22 @@ def _run(corpus: Path, out: Path, home: Path) -> None:
     assert result.exit_code == 0, result.output[-3000:]
 
 
+def _content(path: Path, date: bytes) -> bytes:
+    """A file's bytes with the run date replaced (a Word file: its text)."""
+    data = path.read_bytes()
+    if path.suffix == ".docx":
+        data = "\n".join(docx_lines(data)).encode()
+    return data.replace(date, b"DATE")
+
+
 def _files(root: Path) -> dict[str, bytes]:
+    """Every compared file; the run's date (in the briefs and manifest.json) is not compared."""
+    date = json.loads((root / "manifest.json").read_text("utf-8"))["run_date"].encode()
     found: dict[str, bytes] = {}
     for name in COMPARED:
         base = root / name
         paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
-        found |= {p.relative_to(root).as_posix(): p.read_bytes() for p in paths}
+        found |= {p.relative_to(root).as_posix(): _content(p, date) for p in paths}
     return found
 
 

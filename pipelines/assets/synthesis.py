@@ -6,7 +6,7 @@ from typing import Any
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from jane_synth.briefs import build_briefs, write_briefs
+from jane_synth.briefs.build import build_meeting_briefs, write_meeting_briefs
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
@@ -115,7 +115,10 @@ def themes(
     description=(
         "One evidence brief per Network of Expertise (every registered format: Markdown, HTML, "
         "JSON, Word), a section per "
-        "design dimension; every statement is a verbatim sentence of a source with its page."
+        "design dimension; every statement is a verbatim sentence of a source with its page, "
+        "how many documents and publishers say the same, and each cell's evidence grade; an "
+        "index with the coverage map; the run manifest in each brief and in manifest.json; "
+        "what changed since the previous run."
     ),
     kinds={"markdown", "html", "json", "docx"},
 )
@@ -130,13 +133,15 @@ def briefs(
     )
     try:
         brief_settings = settings.run_settings.briefs
-        written_briefs = build_briefs(
+        built = build_meeting_briefs(
             searcher, load_taxonomy(), scoring=brief_settings.scoring, cap=brief_settings.cap
         )
     finally:
         searcher.close()
+    written_briefs = built.briefs
     context.log.info(f"{len(written_briefs)} briefs built")
-    paths = write_briefs(written_briefs, settings.layout.briefs_dir)
+    manifest = settings.layout.root / "manifest.json"
+    paths = write_meeting_briefs(built, settings.layout.briefs_dir, manifest)
     rows = ["| NoE | statements | sources | gaps |", "| --- | ---: | ---: | ---: |"]
     for b in written_briefs:
         n = sum(len(s.evidence) for s in b.sections)
@@ -149,6 +154,7 @@ def briefs(
             "min_sources_per_brief": min((len(b.citations()) for b in written_briefs), default=0),
             "summary": MetadataValue.md("\n".join(rows)),
             "briefs_dir": MetadataValue.path(str(settings.layout.briefs_dir)),
+            "manifest": MetadataValue.path(str(manifest)),
             "seconds": round(time.perf_counter() - t0, 3),
         }
     )

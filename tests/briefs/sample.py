@@ -101,3 +101,43 @@ def index_hostile_document(root: Path) -> OutputLayout:
         sync_documents(store, corpus, layout)
         chunk_pending(store)
     return layout
+
+
+def graded_brief(brief: Brief | None = None) -> Brief:
+    """``make_brief()`` with support on every quote and grades on every section."""
+    from dataclasses import replace
+
+    from jane_synth.briefs.model import CellGrade
+    from jane_synth.evidence.strength import Grade, Support
+
+    brief = brief or make_brief()
+    grades = (
+        CellGrade("section", Grade.MODERATE, 2),
+        CellGrade("about_noe", Grade.THIN, 1),
+        CellGrade("lessons", Grade.THIN, 1),
+    )
+    none = tuple(CellGrade(g.strand, Grade.NONE, 0) for g in grades)
+    sections = []
+    for section in brief.sections:
+        evidence = tuple(
+            replace(ev, support=Support(2, 1, (ev.citation.doc_id, "d9"), ("EC",)))
+            for ev in section.evidence
+        )
+        sections.append(replace(section, evidence=evidence, grades=grades if evidence else none))
+    return replace(brief, sections=tuple(sections))
+
+
+def sample_manifest(date: str = "2026-01-02T03:04:05Z"):
+    """A run manifest with fixed values (one hostile selector value)."""
+    from jane_synth.briefs.manifest import RunManifest
+
+    return RunManifest(
+        corpus_fingerprint="abc123",
+        documents=12,
+        files_by_status=(("ingested", 11), ("ingested_with_warnings", 0), ("quarantined", 1)),
+        embedding_model="all-MiniLM-L6-v2",
+        embedding_weights_sha256="f" * 64,
+        packages=(("numpy", "2.0.0"), ("torch", "2.13.0")),
+        selector=(("scoring", "similarity"), ("threshold", "0.42"), ("language", SCRIPT)),
+        run_date=date,
+    )

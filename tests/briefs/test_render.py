@@ -15,6 +15,7 @@ from jane_synth.briefs import (
     verify_brief_file,
     write_briefs,
 )
+from jane_synth.briefs.index import INDEX_FILES
 from jane_synth.briefs.renderers import JSON_SUFFIX, brief_path, register, renderers, unregister
 from jane_synth.search import Searcher
 from jane_synth.store import Store
@@ -35,10 +36,11 @@ def test_write_briefs_writes_every_registered_format_and_only_prunes_those(tmp_p
     for name in ("gone.md", "gone.docx", "gone.txt", "notes.csv"):
         (tmp_path / name).write_text("old")
     written = write_briefs(briefs, tmp_path)
-    assert len(written) == 2 * len(renderers())
+    assert len(written) == 2 * len(renderers()) + len(INDEX_FILES)
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(
         [f"{slug}{r.suffix}" for slug in ("aya", "survivorship") for r in renderers()]
+        + list(INDEX_FILES)
         + ["gone.txt", "notes.csv"]  # not a registered suffix: left alone
     )
 
@@ -98,7 +100,10 @@ def test_written_briefs_verify_against_the_store(fixture_briefs, tmp_path: Path)
     briefs, layout = fixture_briefs
     (tmp_path / "stale.md").write_text("old")
     paths = write_briefs(briefs, tmp_path)
-    assert len(paths) == 7 * len(renderers()) and not (tmp_path / "stale.md").exists()
+    assert (
+        len(paths) == 7 * len(renderers()) + len(INDEX_FILES)
+        and not (tmp_path / "stale.md").exists()
+    )
     with Store(layout.database) as store:
         for path in tmp_path.glob(f"*{JSON_SUFFIX}"):
             assert verify_brief_file(path, store) == []

@@ -48,3 +48,26 @@ def test_too_few_sources_is_a_warning_with_counts(settings):
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
     counts = result.metadata["distinct_sources"].value
     assert set(counts.values()) == {1} and len(counts) == 7
+
+
+def test_a_word_brief_without_its_quote_and_a_missing_index_fail(settings):
+    from dataclasses import replace
+
+    from jane_synth.briefs.renderers import DocxRenderer
+    from jane_synth.briefs.renderers.json_brief import load_brief
+
+    briefs_dir = settings.layout.briefs_dir
+    stored = load_brief(brief_path(briefs_dir, "survivorship", JSON_SUFFIX))
+    with Store(settings.layout.database) as store:
+        noe = next(n for n in load_taxonomy().noe_domains if n.slug == "survivorship")
+        brief = brief_quoting(store, noe)
+    section = brief.sections[0]
+    moved = replace(section.evidence[0], quote=stored.quotes[0].quote + " Not on the page.")
+    brief = replace(brief, sections=(replace(section, evidence=(moved,)),))
+    brief_path(briefs_dir, "survivorship", ".docx").write_bytes(DocxRenderer().render(brief))
+    (briefs_dir / "index.html").unlink()
+    result = brief_quotes_match_their_pages(settings)
+    assert not result.passed and result.metadata["missing_briefs"].value == ["index.html"]
+    assert result.metadata["problems"].value == [
+        "survivorship.docx [governance] p. 1: quote not in the document"
+    ]

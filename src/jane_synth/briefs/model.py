@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..evidence.strength import Grade, Support
 from ..records import Citation
 from ..taxonomy import Term
+from .changes import Changes
+from .manifest import RunManifest
 
 # The two strands of a section: statements about the NoE itself, and lessons from existing
 # networks and policy.
@@ -28,6 +31,8 @@ class Evidence:
     end: int
     probability: float
     noe_specific: bool
+    support: Support | None = None
+    """Independent documents and publishers that say the same thing (``briefs.grades``)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,15 @@ class SectionTheme:
 
 
 @dataclass(frozen=True)
+class CellGrade:
+    """The evidence grade of a cell: independent documents above the evidence threshold."""
+
+    strand: str  # one of STRANDS, or "section" for both strands together
+    grade: Grade
+    documents: int
+
+
+@dataclass(frozen=True)
 class BriefSection:
     """The statements answering one design dimension, the strands left without any, and the
     themes its quotes belong to (in order of first quote; see :mod:`.themes`)."""
@@ -59,6 +73,11 @@ class BriefSection:
     evidence: tuple[Evidence, ...]
     gaps: tuple[str, ...] = ()  # strands (of STRANDS) with nothing above the threshold
     themes: tuple[SectionTheme, ...] = ()
+    grades: tuple[CellGrade, ...] = ()  # the section's ("section"), then each strand's
+
+    def grade_of(self, strand: str = "section") -> CellGrade | None:
+        """The grade of one strand, or of the whole section; ``None`` before grading."""
+        return next((g for g in self.grades if g.strand == strand), None)
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,8 @@ class Brief:
     sections: tuple[BriefSection, ...]
     n_documents_in_corpus: int
     corpus_fingerprint: str
+    manifest: RunManifest | None = None  # the run behind the brief (``briefs.build``)
+    changes: Changes | None = None  # since the previous run (``briefs.changes``)
 
     @property
     def gaps(self) -> list[Gap]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..atomic import write_bytes_atomic
 from ..store import Store
+from .index import write_index
 from .model import Brief
 from .renderers import brief_path, brief_to_dict, get_renderer, load_brief, renderers
 
@@ -32,7 +33,8 @@ def render_html(brief: Brief) -> str:
 
 
 def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
-    """Write every brief in every registered format; remove stale files of those formats.
+    """Write every brief in every registered format and the index (``briefs.index``); remove
+    stale files of those formats.
 
     Files of other suffixes in ``out_dir`` are left alone.
     """
@@ -44,6 +46,7 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
             path = brief_path(out_dir, brief.noe.slug, renderer.suffix)
             write_bytes_atomic(path, renderer.render(brief))
             written.append(path)
+    written += write_index(briefs, out_dir)
     keep = {p.name for p in written}
     suffixes = {r.suffix for r in formats}
     for stale in sorted(out_dir.iterdir()):

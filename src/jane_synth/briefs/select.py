@@ -51,6 +51,8 @@ class SectionSelector:
     noe_weight: float = 0.15
     language: str = "en"
     selector: EvidenceSelector | None = None
+    on_strand: Callable[[Candidates, np.ndarray], None] | None = None
+    """Called with each strand's scored candidates and probabilities, in build order."""
     _selector: EvidenceSelector = field(init=False, repr=False)
     _cache: dict[tuple[tuple[str, ...], str], tuple[Candidates, np.ndarray]] = field(
         default_factory=dict, init=False, repr=False
@@ -175,6 +177,8 @@ class SectionSelector:
         probe: tuple[Any, ...],
     ) -> list[Evidence]:
         found, probs = self._scored(queries, keep, noe if about else None)
+        if self.on_strand is not None:
+            self.on_strand(found, probs)
         scores = probs if self.scoring == "calibrated" else self._similarity(found, about, probe)
         return [
             self._evidence(found.sentences[i], float(probs[i]), about)

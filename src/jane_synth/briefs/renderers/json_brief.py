@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ...records import Citation
+from ..keypoints import key_points
 from ..model import Brief
 
 JSON_SUFFIX = ".json"
@@ -36,11 +37,34 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 ],
                 "gaps": list(s.gaps),
                 "themes": [asdict(t) for t in s.themes],
+                "grades": [asdict(g) for g in s.grades],
             }
             for s in brief.sections
         ],
         "gaps": [asdict(g) for g in brief.gaps],
+        "key_points": [
+            {"text": p.evidence.quote, "doc_id": p.evidence.citation.doc_id,
+             "page": p.evidence.citation.page, "dimension": p.section.dimension.slug,
+             "grade": p.grade.value}
+            for p in key_points(brief)
+        ],
+        "quotes": quotes(brief),
+        "changes": None if brief.changes is None else brief.changes.to_dict(),
+        "manifest": None if brief.manifest is None else brief.manifest.to_dict(),
     }  # fmt: skip
+
+
+def quotes(brief: Brief) -> list[dict[str, Any]]:
+    """Every quote, flat, for other tools: text, document, file (relative to the corpus
+    folder), page, dimension, strand, and its support when graded."""
+    return [
+        {"text": ev.quote, "doc_id": ev.citation.doc_id, "source_path": ev.citation.path,
+         "page": ev.citation.page, "dimension": s.dimension.slug,
+         "strand": "about_noe" if ev.noe_specific else "lessons",
+         "support": None if ev.support is None else asdict(ev.support)}
+        for s in brief.sections
+        for ev in s.evidence
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)

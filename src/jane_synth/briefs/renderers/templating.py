@@ -7,8 +7,18 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..keypoints import key_points
 from ..model import Brief
 from .escape import md_code, md_escape
+from .labels import (
+    GRADE_COLUMNS,
+    GRADE_NOTE,
+    change_blocks,
+    grade_cells,
+    grade_line,
+    key_point_line,
+    support_note,
+)
 from .theme_line import THEMES_REPORT, theme_entry, themes_line
 
 # The brief's opening paragraph, shared by every text format (``{name}``: the NoE).
@@ -44,6 +54,10 @@ def environment(autoescape: bool) -> Environment:
     env.globals["intro"] = INTRO
     env.filters.update(themes_line=themes_line, theme_entry=theme_entry)
     env.globals["themes_report"] = THEMES_REPORT
+    env.filters.update(grade_cells=grade_cells, grade_line=grade_line, support_note=support_note)
+    env.globals.update(grade_columns=GRADE_COLUMNS, grade_note=GRADE_NOTE)
+    env.globals.update(key_points=key_points, key_point_line=key_point_line)
+    env.globals["change_blocks"] = change_blocks
     return env
 
 

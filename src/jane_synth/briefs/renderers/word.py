@@ -15,7 +15,17 @@ from typing import Any
 
 import docx
 
+from ..keypoints import key_points
 from ..model import Brief, BriefSection, Evidence
+from .labels import (
+    GRADE_COLUMNS,
+    GRADE_NOTE,
+    change_blocks,
+    grade_cells,
+    grade_line,
+    key_point_line,
+    support_note,
+)
 from .templating import INTRO
 from .theme_line import themes_line
 
@@ -24,7 +34,14 @@ _FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Style ids of python-docx's default template ("List Bullet", "Heading 1", ...).
 _BULLET, _NUMBER, _H1, _H2 = "ListBullet", "ListNumber", "Heading1", "Heading2"
-_COLUMNS = ("Design dimension", "Statements", "Sources", "About this NoE", "Lessons")
+_COLUMNS = (
+    "Design dimension",
+    "Statements",
+    "Sources",
+    "About this NoE",
+    "Lessons",
+    *GRADE_COLUMNS,
+)
 
 
 _LESSONS = "Lessons from existing networks and policy"
@@ -35,6 +52,9 @@ def _text(value: object) -> str:
     return _NOT_XML.sub("", str(value))
 
 
+xml_safe = _text  # what the Word brief makes of document text (the asset check reads it)
+
+
 def _styled(document: Any, text: str, style_id: str) -> None:
     """A paragraph in a style, set by id: python-docx resolves a style name by scanning
     every style for each paragraph, which was most of the render time."""
@@ -43,7 +63,7 @@ def _styled(document: Any, text: str, style_id: str) -> None:
 
 def _quote_line(brief: Brief, ev: Evidence) -> str:
     number = brief.source_number(ev.citation.doc_id)
-    return f'"{_text(ev.quote)}" [{number}, p. {ev.citation.page}]'
+    return f'"{_text(ev.quote)}" [{number}, p. {ev.citation.page}]{support_note(ev)}'
 
 
 def _counts(section: BriefSection) -> tuple[int, int, int, int]:
@@ -61,13 +81,19 @@ def _front(document: Any, brief: Brief) -> None:
     )
     _styled(document, corpus, _BULLET)
     _styled(document, f"Sources cited: {len(brief.citations())}", _BULLET)
+    points = key_points(brief)
+    if points:
+        _styled(document, "Key points", _H2)
+        for point in points:
+            _styled(document, _text(key_point_line(brief, point)), _BULLET)
     table = document.add_table(rows=1, cols=len(_COLUMNS))
     for cell, title in zip(table.rows[0].cells, _COLUMNS, strict=True):
         cell.text = title
     for section in brief.sections:
         values = (_text(section.dimension.name), *map(str, _counts(section)))
-        for cell, value in zip(table.add_row().cells, values, strict=True):
+        for cell, value in zip(table.add_row().cells, values + grade_cells(section), strict=True):
             cell.text = value
+    document.add_paragraph(GRADE_NOTE)
 
 
 def _section(document: Any, brief: Brief, number: int, section: BriefSection) -> None:
@@ -75,6 +101,8 @@ def _section(document: Any, brief: Brief, number: int, section: BriefSection) ->
     question = document.add_paragraph()
     question.add_run(_text(f"Key question: {section.dimension.description}")).italic = True
     document.add_paragraph(_text(themes_line(section)))
+    if grade_line(section):
+        document.add_paragraph(grade_line(section))
     for strand, title in (("about_noe", f"About {brief.noe.name}"), ("lessons", _LESSONS)):
         if strand in section.gaps:
             document.add_paragraph(_text(f"{title}: {_GAP}"))
@@ -100,6 +128,24 @@ def _sources(document: Any, brief: Brief) -> None:
         pages = ", ".join(map(str, brief.pages_cited(c.doc_id)))
         line += f". File {c.path}; pages cited: {pages}."
         _styled(document, _text(line), _NUMBER)
+
+
+def _changes(document: Any, brief: Brief) -> None:
+    blocks = change_blocks(brief)
+    if blocks:
+        _styled(document, "What changed since the previous run", _H2)
+    for paragraph, items in blocks:
+        document.add_paragraph(paragraph)
+        for item in items:
+            _styled(document, _text(item), _BULLET)
+
+
+def _manifest(document: Any, brief: Brief) -> None:
+    if brief.manifest is None:
+        return
+    _styled(document, "Run manifest", _H2)
+    for label, text in brief.manifest.lines():
+        _styled(document, _text(f"{label}: {text}"), _BULLET)
 
 
 def _core_properties(document: Any, brief: Brief) -> None:
@@ -137,6 +183,8 @@ class DocxRenderer:
         for number, section in enumerate(brief.sections, start=1):
             _section(document, brief, number, section)
         _sources(document, brief)
+        _changes(document, brief)
+        _manifest(document, brief)
         _core_properties(document, brief)
         buffer = io.BytesIO()
         document.save(buffer)

@@ -1,0 +1,79 @@
+"""Briefs for a meeting: graded briefs with the run's manifest (and ``manifest.json``) and
+what changed since the previous run.
+
+:func:`build_meeting_briefs` is what the ``briefs`` asset runs: the selection of
+:func:`~jane_synth.briefs.select.build_briefs`, unchanged, plus what :mod:`.grades` and
+:mod:`.manifest` add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ..embedding import bundled_model_path
+from ..embedding.export import weights_digest
+from ..search import Searcher
+from ..taxonomy import Taxonomy
+from .changes import with_changes
+from .grades import RecordingSelector, build_graded_briefs
+from .manifest import RunManifest, make_manifest, write_manifest
+from .model import Brief
+from .render import write_briefs
+from .select import SectionSelector, corpus_fingerprint
+
+
+@dataclass(frozen=True)
+class BuiltBriefs:
+    """The briefs of one run and the manifest they carry."""
+
+    briefs: list[Brief]
+    manifest: RunManifest
+    corpus: dict[str, str]  # every stored document's path and doc_id (for the change list)
+
+
+def selector_parameters(section: SectionSelector, recorder: RecordingSelector) -> dict[str, Any]:
+    """The settings that decide what the briefs quote, for the manifest."""
+    params: dict[str, Any] = {
+        f.name: getattr(section, f.name)
+        for f in fields(section)
+        if f.init and f.name not in ("searcher", "selector")
+    }
+    params["per_strand"] = section.per_strand
+    params["threshold"] = recorder.threshold
+    assert recorder.model is not None  # loaded by ``threshold``
+    params["model_cap"] = recorder.model.cap
+    params["model_sha256"] = hashlib.sha256(recorder.model.to_json().encode()).hexdigest()
+    for name in ("passages", "standalone_only", "current_only"):
+        params[name] = getattr(recorder, name)
+    return params
+
+
+def build_meeting_briefs(
+    searcher: Searcher, taxonomy: Taxonomy, now: dt.datetime | None = None, **options: Any
+) -> BuiltBriefs:
+    """Graded briefs (``options`` as for ``build_briefs``), each with the run's manifest."""
+    recorder = RecordingSelector(searcher, standalone_only=True)
+    params = selector_parameters(SectionSelector(searcher, selector=recorder, **options), recorder)
+    briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
+    model_path = searcher.embedder.model_path or bundled_model_path()
+    manifest = make_manifest(
+        corpus_fingerprint=corpus_fingerprint(list(searcher.documents)),
+        documents=len(searcher.documents),
+        outcomes=searcher.store.outcomes(),
+        embedding=(searcher.embedder.name, weights_digest(model_path)),
+        selector=params,
+        now=now,
+    )
+    corpus = {d.path: d.doc_id for d in searcher.documents.values()}
+    return BuiltBriefs([replace(b, manifest=manifest) for b in briefs], manifest, corpus)
+
+
+def write_meeting_briefs(built: BuiltBriefs, briefs_dir: Path, manifest_path: Path) -> list[Path]:
+    """Add each brief's changes since the briefs in ``briefs_dir`` (kept in ``previous/``),
+    write every format and the index there, and ``manifest.json`` at ``manifest_path``."""
+    briefs = with_changes(built.briefs, briefs_dir, built.corpus)
+    return [*write_briefs(briefs, briefs_dir), write_manifest(built.manifest, manifest_path)]
