@@ -21,13 +21,14 @@ from .documents import DocumentsPart
 from .rows import StoredDocument
 from .schema import SCHEMA_VERSION, connect
 from .space import SpacePart
+from .stages import StagesPart
 from .themes import ThemesPart
 from .vectors import VectorsPart
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredDocument"]
 
 
-class Store(DocumentsPart, ChunksPart, VectorsPart, ThemesPart, SpacePart):
+class Store(DocumentsPart, ChunksPart, VectorsPart, ThemesPart, SpacePart, StagesPart):
     """A connection to the jane-synth database; creates the schema on first use."""
 
     def __init__(self, path: Path | str):
