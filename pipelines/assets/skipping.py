@@ -11,47 +11,29 @@ from typing import Any
 
 from dagster import AssetExecutionContext, MaterializeResult
 
-from jane_synth.embedding import MODEL_NAME
+from jane_synth.settings import ThemeStageSettings
 from jane_synth.stages import StageInputs
+from jane_synth.stages import stage_inputs as library_stage_inputs
 
 from ..resources import EmbeddingModel, JaneSettings
-
-# What each asset reads from the store (see jane_synth.store.stages.DIGEST_QUERIES).
-_TABLES = {
-    "chunks": ("documents", "chunks"),
-    "embeddings": ("chunks", "embeddings"),
-    "search_index": ("documents", "chunks", "embeddings"),
-    "themes": ("documents", "chunks", "embeddings", "themes"),
-    "briefs": ("documents", "chunks", "embeddings", "themes"),
-}
 
 
 def stage_inputs(
     stage: str,
     settings: JaneSettings,
     model: EmbeddingModel | None = None,
-    extra: Any = None,
+    themes: Any = None,
 ) -> StageInputs:
-    """The inputs of the asset ``stage``: its tables, the settings it uses, its output files."""
+    """The inputs of the asset ``stage`` with the run's resources (and the themes asset's
+    config): the same fingerprint ``jane-synth run`` computes before it starts Dagster."""
     run = settings.run_settings
-    layout = settings.layout
-    chosen: dict[str, Any] = {"extra": extra}
     if model is not None:
-        chosen["embedding"] = {"model": MODEL_NAME, "backend": model.backend,
-                               "query_backend": model.query_backend}  # fmt: skip
-    outputs: tuple[Any, ...] = ()
-    if stage == "chunks":
-        chosen["chunking"] = run.chunking.model_dump(mode="json")
-    elif stage == "search_index":
-        chosen["search"] = repr(run.search)
-        outputs = (layout.bm25_dir,)
-    elif stage == "themes":
-        outputs = (layout.themes, layout.themes.with_suffix(".html"))
-    elif stage == "briefs":
-        chosen["search"] = repr(run.search)
-        chosen["briefs"] = run.briefs.model_dump(mode="json")
-        outputs = (layout.briefs_dir,)
-    return StageInputs(stage, _TABLES[stage], chosen, outputs)
+        run = run.model_copy(update={"embedding": model.settings()})
+    chosen = None
+    if themes is not None:
+        fields = {name: getattr(themes, name) for name in ThemeStageSettings.model_fields}
+        chosen = ThemeStageSettings(**fields).model_dump(mode="json")
+    return library_stage_inputs(stage, run, chosen)
 
 
 def skipped(context: AssetExecutionContext, fingerprint: str) -> MaterializeResult:

@@ -83,7 +83,7 @@ def themes(
     model = ThemeModel.from_settings(theme_settings)
     scheduled = context.run.tags.get("dagster/schedule_name") in _RECLUSTER_SCHEDULES
     recluster = theme_settings.recluster or scheduled
-    inputs = stage_inputs("themes", settings, extra=repr(theme_settings))
+    inputs = stage_inputs("themes", settings, themes=config)
     with settings.open_store() as store:
         if not recluster and (fingerprint := unchanged(store, inputs)):
             return skipped(context, fingerprint)

@@ -6,7 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from jane_synth.settings import load_settings
+from jane_synth.stages import nothing_changed
+from pipelines.cli import app
 from pipelines.instance import dagster_home
 from pipelines.run import run_pipeline
 from tests.conftest import build_fixture_corpus
@@ -42,3 +46,15 @@ def test_a_rerun_with_nothing_changed_skips_every_corpus_level_asset(tmp_path, m
     assert {name: skipped.get(name) for name in CORPUS_LEVEL} == dict.fromkeys(CORPUS_LEVEL, True)
     assert output_digests(out) == before
     assert (out / "briefs").is_dir() and before
+
+    # The command line sees that nothing changed and does not start Dagster at all.
+    assert nothing_changed(load_settings(corpus_dir=corpus, output_dir=out))
+    result = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "nothing changed" in result.output
+    assert output_digests(out) == before
+
+    # A changed file is a change: the next run goes through Dagster.
+    path = next(p for p in sorted(corpus.iterdir()) if p.suffix == ".md")
+    path.write_text(path.read_text() + "\nOne more sentence about network governance.\n")
+    assert not nothing_changed(load_settings(corpus_dir=corpus, output_dir=out))
