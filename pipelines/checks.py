@@ -62,6 +62,8 @@ def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
             if path.is_file():
                 n_quotes += len(load_brief(path).quotes)
                 problems += verify_brief_file(path, store)
+        if missing or problems:  # the next run makes the briefs again and checks them again
+            store.forget_stage("briefs")
     return AssetCheckResult(
         passed=not missing and not problems,
         severity=AssetCheckSeverity.ERROR,
