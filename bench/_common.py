@@ -8,7 +8,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench" / ".cache"
-SCIFACT = ROOT.parent / "shared" / "data" / "scifact"
+# The shared data sit beside the checkout (or beside the folder of git worktrees).
+SCIFACT = next(
+    (p / "shared" / "data" / "scifact" for p in ROOT.parents if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "data" / "scifact",
+)
 
 from jane_synth.config import OutputLayout, use_offline_model  # noqa: E402
 

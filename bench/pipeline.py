@@ -2,7 +2,7 @@
 
     python bench/pipeline.py --json
 
-The first half of issue 14's benchmark, in one process and through the product's own code:
+Issue 14's benchmark, in one process and through the product's own code:
 
 - ``embed_*_texts_per_s``: ``Embedder.encode`` over the chunk texts of the bundled corpus
   (ingested and chunked by ``sync_documents`` and ``chunk_pending`` into bench/.cache/bundled),
@@ -16,8 +16,8 @@ The first half of issue 14's benchmark, in one process and through the product's
 - ``query_p50_ms``: single ``Searcher.search`` calls with the default settings on SciFact and a
   100,000-chunk store (bench/search_latency.py's code), the default query backend against torch.
 
-The run-level figures of the issue (cold run, no-op rerun, one-document rerun, peak RSS) are not
-measured here yet: they are ``null``, with a note.
+- ``cold_run_s``, ``noop_rerun_s``, ``one_doc_rerun_s``, ``peak_rss_mb``: three runs of
+  ``jane-synth run`` on a copy of the bundled corpus (bench/pipeline_runs.py), measured first.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from _common import (
     read_jsonl,
     read_qrels,
 )
+from pipeline_runs import run_figures
 from retrieval import doc_ids, evaluate
 
 from jane_synth.config import OutputLayout
@@ -53,10 +54,6 @@ from jane_synth.threads import limited_threads
 BACKENDS = ("torch", "onnx")
 OUTER_BATCH = 256  # what embed_missing hands to Embedder.encode at a time
 BULK_TARGET = 1.2  # issue 14: bulk ONNX must be at least this many times torch
-NOT_MEASURED = (
-    "cold_run_s, noop_rerun_s, one_doc_rerun_s and peak_rss_mb (issue 14, items 3 and 4) are "
-    "not measured by this version of the benchmark"
-)
 
 
 def bundled_texts(cache: Path) -> list[str]:
@@ -172,6 +169,8 @@ def run(args: argparse.Namespace) -> dict:
     load_before = os.getloadavg()
     defaults = EmbeddingSettings()
     result: dict = {"cores": len(os.sched_getaffinity(0)), "cpu_count": os.cpu_count()}
+    if not args.encode_only:  # first: the cold run must not find anything this process made
+        result.update(run_figures(args.cache))
     result["query_encode_p50_ms"] = encode_latency(args.data, args.queries)
     if args.encode_only:
         return result | {"load_average": [round(x, 2) for x in load_before]}
@@ -183,8 +182,6 @@ def run(args: argparse.Namespace) -> dict:
     result["query_p50_ms"] = latency[defaults.query_backend]
     result["query_p50_ms_by_query_backend"] = latency
     result["settings"] = defaults.model_dump()
-    result |= dict.fromkeys(("cold_run_s", "noop_rerun_s", "one_doc_rerun_s", "peak_rss_mb"))
-    result["note"] = NOT_MEASURED
     result["load_average"] = {"before": [round(x, 2) for x in load_before],
                               "after": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
     result["seconds"] = round(time.perf_counter() - t0, 1)

@@ -74,6 +74,8 @@ def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
                 word = path.with_suffix(DocxRenderer.suffix)
                 if word.is_file():
                     problems += docx_problems(word, path)
+        if missing or problems:  # the next run makes the briefs again and checks them again
+            store.forget_stage("briefs")
     return AssetCheckResult(
         passed=not missing and not problems,
         severity=AssetCheckSeverity.ERROR,

@@ -29,6 +29,7 @@ from jane_synth.ingest import scan_corpus
 from jane_synth.lock import OutputLocked
 from jane_synth.removal import RemovalPlan, plan_removal
 from jane_synth.settings import Settings, load_settings
+from jane_synth.stages import nothing_changed
 from jane_synth.store import Store
 
 from .instance import dagster_home
@@ -110,6 +111,15 @@ def run(
     if plan.wipes_everything and not allow_empty:
         console.print(f"[red]{escape(plan.refusal())}[/red]", highlight=False)
         raise typer.Exit(2)
+    if nothing_changed(settings):
+        # No file and no stage input changed: every asset would skip, so Dagster's start-up
+        # (and its imports of spaCy, scikit-learn and torch) would buy nothing.
+        console.print(
+            "[green]nothing changed[/green] since the last run: every corpus file and every "
+            f"stage's inputs are as they were; outputs in {output_dir} are up to date "
+            "(Dagster not started)"
+        )
+        return
     home = dagster_home()
 
     from .run import run_pipeline  # Dagster's import takes seconds: only when running

@@ -122,9 +122,10 @@ class EmbeddingModel(ConfigurableResource):
     _embedder: Embedder | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
-        self._embedder = self._settings().embedder()
+        self._embedder = self.settings().embedder()
 
-    def _settings(self) -> EmbeddingSettings:
+    def settings(self) -> EmbeddingSettings:
+        """This resource's values as the settings record."""
         return EmbeddingSettings(
             batch_size=self.batch_size, backend=self.backend, query_backend=self.query_backend
         )
@@ -132,5 +133,5 @@ class EmbeddingModel(ConfigurableResource):
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = self._settings().embedder()
+            self._embedder = self.settings().embedder()
         return self._embedder

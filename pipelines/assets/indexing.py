@@ -7,9 +7,11 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import embed_pending
 from jane_synth.search import build_search_index
+from jane_synth.stages import record, unchanged
 
 from ..resources import EmbeddingModel, JaneSettings
 from .ingestion import chunks
+from .skipping import ran, skipped, stage_inputs
 
 
 @asset(
@@ -25,9 +27,13 @@ def embeddings(
     context: AssetExecutionContext, settings: JaneSettings, embedding_model: EmbeddingModel
 ) -> MaterializeResult:
     t0 = time.perf_counter()
+    inputs = stage_inputs("embeddings", settings, embedding_model)
     with settings.open_store() as store:
+        if fingerprint := unchanged(store, inputs):
+            return skipped(context, fingerprint)
         embedded, reused, pruned = embed_pending(store, embedding_model.embedder)
         n_vectors = store.count("embeddings")
+        fingerprint = record(store, inputs)
     seconds = time.perf_counter() - t0
     context.log.info(f"embedded {embedded} new texts, reused {reused} cached vectors")
     return MaterializeResult(
@@ -39,6 +45,7 @@ def embeddings(
             "vectors": n_vectors,
             "seconds": round(seconds, 3),
             "texts_per_second": round(embedded / seconds, 1) if embedded and seconds else 0.0,
+            **ran(fingerprint),
         }
     )
 
@@ -55,13 +62,18 @@ def embeddings(
 def search_index(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
     t0 = time.perf_counter()
     layout = settings.layout
+    inputs = stage_inputs("search_index", settings)
     with settings.open_store() as store:
+        if fingerprint := unchanged(store, inputs):
+            return skipped(context, fingerprint)
         index = build_search_index(store, layout, settings.run_settings.search)
+        fingerprint = record(store, inputs)
     context.log.info(f"search index over {index.chunks} chunks")
     return MaterializeResult(
         metadata={
             **index.metadata(),
             "database": MetadataValue.path(str(layout.database)),
             "seconds": round(time.perf_counter() - t0, 3),
+            **ran(fingerprint),
         }
     )

@@ -16,9 +16,11 @@ from dagster import (
 
 from jane_synth.pipeline import SyncSummary, chunk_pending, ingest_changed, sync_documents
 from jane_synth.removal import EmptyCorpusError
+from jane_synth.stages import record, unchanged
 
 from ..partitions import corpus_files, path_of_partition_key
 from ..resources import JaneSettings
+from .skipping import ran, skipped, stage_inputs
 
 # backfill_policy is marked beta; single-run backfills are what keep one process pool per run.
 warnings.filterwarnings("ignore", message="Parameter `backfill_policy`", category=Warning)
@@ -135,9 +137,13 @@ def _corpus_metadata(
 )
 def chunks(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
     t0 = time.perf_counter()
+    inputs = stage_inputs("chunks", settings)
     with settings.open_store() as store:
+        if fingerprint := unchanged(store, inputs):
+            return skipped(context, fingerprint)
         made = chunk_pending(store, settings.run_settings.chunking.chunker())
         all_chunks = store.chunks()
+        fingerprint = record(store, inputs)
     context.log.info(f"{made} new chunks; {len(all_chunks)} in all")
     labels = Counter(e.label for c in all_chunks for e in c.entities)
     lengths = sorted(len(c.text) for c in all_chunks) or [0]
@@ -146,6 +152,7 @@ def chunks(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
             "chunks": len(all_chunks),
             "chunks_made_this_run": made,
             "median_chunk_chars": lengths[len(lengths) // 2],
+            **ran(fingerprint),
             "entities_by_label": MetadataValue.json(dict(sorted(labels.items()))),
             "seconds": round(time.perf_counter() - t0, 3),
         }

@@ -7,15 +7,18 @@ from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataVa
 from pydantic import Field
 
 from jane_synth.briefs.build import build_meeting_briefs, write_meeting_briefs
+from jane_synth.briefs.stored import StoredSentenceVectors, stored_vector_counts
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
 from jane_synth.settings import load_settings
+from jane_synth.stages import record, unchanged
 from jane_synth.taxonomy import load_taxonomy
 from jane_synth.themes import ThemeModel, ThemeSettings
 
 from ..resources import EmbeddingModel, JaneSettings
 from .indexing import embeddings, search_index
+from .skipping import ran, skipped, stage_inputs
 
 _DEFAULT_THEMES = ThemeSettings()
 
@@ -80,8 +83,12 @@ def themes(
     model = ThemeModel.from_settings(theme_settings)
     scheduled = context.run.tags.get("dagster/schedule_name") in _RECLUSTER_SCHEDULES
     recluster = theme_settings.recluster or scheduled
+    inputs = stage_inputs("themes", settings, themes=config)
     with settings.open_store() as store:
+        if not recluster and (fingerprint := unchanged(store, inputs)):
+            return skipped(context, fingerprint)
         fit = build_themes(store, settings.layout, MODEL_NAME, model, recluster=recluster)
+        fingerprint = record(store, inputs)
     found = fit.themes
     context.log.info(f"{len(found)} themes, {len(fit.unassigned)} chunks unassigned")
     table = "\n".join(
@@ -105,6 +112,7 @@ def themes(
             "themes_json": MetadataValue.path(str(settings.layout.themes)),
             "themes_html": MetadataValue.path(str(settings.layout.themes.with_suffix(".html"))),
             "seconds": round(time.perf_counter() - t0, 3),
+            **ran(fingerprint),
         }
     )
 
@@ -126,6 +134,10 @@ def briefs(
     context: AssetExecutionContext, settings: JaneSettings, embedding_model: EmbeddingModel
 ) -> MaterializeResult:
     t0 = time.perf_counter()
+    inputs = stage_inputs("briefs", settings, embedding_model)
+    with settings.open_store() as store:
+        if fingerprint := unchanged(store, inputs):
+            return skipped(context, fingerprint)
     searcher = Searcher.open(
         settings.output_dir,
         embedder=embedding_model.embedder,
@@ -133,15 +145,19 @@ def briefs(
     )
     try:
         brief_settings = settings.run_settings.briefs
+        vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)
         built = build_meeting_briefs(
-            searcher, load_taxonomy(), scoring=brief_settings.scoring, cap=brief_settings.cap
-        )
+            searcher, load_taxonomy(), vectors=vectors,
+            scoring=brief_settings.scoring, cap=brief_settings.cap,
+        )  # fmt: skip
+        counts = stored_vector_counts(searcher, vectors)
+        written_briefs = built.briefs
+        context.log.info(f"{len(written_briefs)} briefs built")
+        manifest = settings.layout.root / "manifest.json"
+        paths = write_meeting_briefs(built, settings.layout.briefs_dir, manifest)
+        fingerprint = record(searcher.store, inputs)
     finally:
         searcher.close()
-    written_briefs = built.briefs
-    context.log.info(f"{len(written_briefs)} briefs built")
-    manifest = settings.layout.root / "manifest.json"
-    paths = write_meeting_briefs(built, settings.layout.briefs_dir, manifest)
     rows = ["| NoE | statements | sources | gaps |", "| --- | ---: | ---: | ---: |"]
     for b in written_briefs:
         n = sum(len(s.evidence) for s in b.sections)
@@ -156,5 +172,7 @@ def briefs(
             "briefs_dir": MetadataValue.path(str(settings.layout.briefs_dir)),
             "manifest": MetadataValue.path(str(manifest)),
             "seconds": round(time.perf_counter() - t0, 3),
+            **counts,
+            **ran(fingerprint),
         }
     )

@@ -2,26 +2,28 @@
 
 On a small machine the thread pools of torch (OpenMP) and numpy's BLAS spin against each other
 when one short query runs through both; one thread each is faster for a single query. Batch
-embedding runs outside this context and keeps every core. The theme model's many small
-scikit-learn fits run on one thread too (:func:`one_thread`).
+embedding runs outside this context and keeps every core.
+
+The limit is set through the BLAS libraries' own calls (found once by threadpoolctl) and only
+when it differs from the current count, and torch is limited only when something has already
+imported it: a query answered on ONNX Runtime and numpy never loads torch.
+The theme model's many small scikit-learn fits run on one thread too (:func:`one_thread`).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from threadpoolctl import ThreadpoolController
+from typing import Any
 
 
 @cache
-def _controller() -> ThreadpoolController:
+def _blas_libraries() -> tuple[Any, ...]:
     from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()
+    return tuple(ThreadpoolController().select(user_api="blas").lib_controllers)
 
 
 @contextmanager
@@ -45,14 +47,20 @@ def limited_threads(n: int | None) -> Iterator[None]:
     if not n:
         yield
         return
-    import torch
-
-    before = torch.get_num_threads()
-    with _controller().limit(limits=n, user_api="blas"):
-        if before != n:
-            torch.set_num_threads(n)
-        try:
-            yield
-        finally:
-            if before != n:
-                torch.set_num_threads(before)
+    changed = []
+    for lib in _blas_libraries():
+        before = lib.get_num_threads()
+        if before is not None and before > n:
+            lib.set_num_threads(n)
+            changed.append((lib, before))
+    torch = sys.modules.get("torch")
+    torch_before = torch.get_num_threads() if torch is not None else n
+    if torch is not None and torch_before > n:
+        torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        if torch is not None and torch_before > n:
+            torch.set_num_threads(torch_before)
+        for lib, before in changed:
+            lib.set_num_threads(before)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..embedding import bundled_model_path
 from ..embedding.export import weights_digest
+from ..evidence.selector import SentenceVectors
 from ..search import Searcher
 from ..taxonomy import Taxonomy
 from .changes import with_changes
@@ -53,10 +54,15 @@ def selector_parameters(section: SectionSelector, recorder: RecordingSelector) -
 
 
 def build_meeting_briefs(
-    searcher: Searcher, taxonomy: Taxonomy, now: dt.datetime | None = None, **options: Any
+    searcher: Searcher,
+    taxonomy: Taxonomy,
+    now: dt.datetime | None = None,
+    vectors: SentenceVectors | None = None,
+    **options: Any,
 ) -> BuiltBriefs:
-    """Graded briefs (``options`` as for ``build_briefs``), each with the run's manifest."""
-    recorder = RecordingSelector(searcher, standalone_only=True)
+    """Graded briefs (``options`` as for ``build_briefs``), each with the run's manifest;
+    ``vectors`` gives the sentence vectors (for example those the store keeps)."""
+    recorder = RecordingSelector(searcher, standalone_only=True, vectors=vectors)
     params = selector_parameters(SectionSelector(searcher, selector=recorder, **options), recorder)
     briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
     model_path = searcher.embedder.model_path or bundled_model_path()

@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+QUERY_MEMO = 64
 DEFAULT_BACKEND = torch_backend.TorchBackend.name
 DEFAULT_QUERY_BACKEND = onnx_backend.OnnxBackend.name
 
@@ -62,6 +63,11 @@ class Embedder:
     query_backend: str = DEFAULT_QUERY_BACKEND
     cache_dir: Path | None = None
     _backends: dict[str, EmbeddingBackend] = field(default_factory=dict, init=False, repr=False)
+    # The last queries' vectors: a caller that ranks and then scores one question (the evidence
+    # selector) encodes it once. Keyed by backend too, since ``query_backend`` may be changed.
+    _queries: dict[tuple[str, str], npt.NDArray[np.float32]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def runtime(self, name: str) -> EmbeddingBackend:
         """The backend ``name`` of this embedder, created once."""
@@ -80,9 +86,21 @@ class Embedder:
         """Vectors of shape ``(len(texts), dim)``, normalised, from the bulk backend."""
         return self.runtime(self.backend).encode(texts, batch_size or self.batch_size)
 
+    def forget_queries(self) -> None:
+        """Drop the remembered query vectors (benchmarks time encoding afresh)."""
+        self._queries.clear()
+
     def encode_query(self, text: str) -> npt.NDArray[np.float32]:
-        """One normalised vector, from the query backend on one thread."""
-        return self.runtime(self.query_backend).encode_one(text)
+        """One normalised vector, from the query backend on one thread (the last
+        ``QUERY_MEMO`` queries are remembered)."""
+        key = (self.query_backend, text)
+        vector = self._queries.pop(key, None)
+        if vector is None:
+            vector = self.runtime(self.query_backend).encode_one(text)
+        self._queries[key] = vector  # most recent last
+        if len(self._queries) > QUERY_MEMO:
+            del self._queries[next(iter(self._queries))]
+        return vector
 
 
 class _Encoder(Protocol):

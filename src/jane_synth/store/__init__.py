@@ -22,13 +22,16 @@ from .integrity import IntegrityPart
 from .rows import StoredDocument
 from .schema import SCHEMA_VERSION, connect
 from .space import SpacePart
+from .stages import StagesPart
 from .themes import ThemesPart
 from .vectors import VectorsPart
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredDocument"]
 
 
-class Store(DocumentsPart, ChunksPart, VectorsPart, ThemesPart, SpacePart, IntegrityPart):
+class Store(
+    DocumentsPart, ChunksPart, VectorsPart, ThemesPart, SpacePart, IntegrityPart, StagesPart
+):
     """A connection to the jane-synth database; creates the schema on first use."""
 
     def __init__(self, path: Path | str):

@@ -86,6 +86,16 @@ CREATE TABLE IF NOT EXISTS chunk_themes (
     chunk_id TEXT PRIMARY KEY,
     theme_id INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS stage_inputs (
+    stage TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentence_vectors (
+    text_hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (text_hash, model)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='rowid', tokenize='porter unicode61'
 );

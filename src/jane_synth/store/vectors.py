@@ -33,6 +33,7 @@ class VectorsPart(StoreBase):
             dropped = 0
             if row is not None:
                 dropped = conn.execute("DELETE FROM embeddings WHERE model = ?", (model,)).rowcount
+                conn.execute("DELETE FROM sentence_vectors WHERE model = ?", (model,))
             conn.execute("INSERT OR REPLACE INTO vector_backends VALUES (?, ?)", (model, backend))
             return dropped
 

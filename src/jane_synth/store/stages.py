@@ -1,0 +1,101 @@
+"""What each corpus-level stage last ran on (input fingerprints), and cached sentence vectors.
+
+A stage records a digest of its inputs when it finishes; the next run computes the digest
+again and skips the stage's work when it is unchanged. The digests read the tables as they are
+(:meth:`StagesPart.table_digest`), so nothing upstream has to be trusted to say what it changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from .base import StoreBase
+
+# The rows each digest reads, in a fixed order; vectors are named by (text hash, model) only,
+# since the vectors of one text by one model and backend are one (``vector_backends`` is read).
+DIGEST_QUERIES: dict[str, tuple[str, ...]] = {
+    "documents": ("SELECT * FROM documents ORDER BY doc_id",),
+    "chunks": (
+        "SELECT chunk_id, doc_id, page, start, end, seq, text_hash, entities, language "
+        "FROM chunks ORDER BY rowid",
+    ),
+    "embeddings": (
+        "SELECT model, backend FROM vector_backends ORDER BY model",
+        "SELECT text_hash, model, dim FROM embeddings ORDER BY text_hash, model",
+    ),
+    "themes": (
+        "SELECT theme_id, label, keyphrases, size, n_documents, representatives, parent "
+        "FROM themes ORDER BY theme_id",
+        "SELECT chunk_id, theme_id FROM chunk_themes ORDER BY chunk_id",
+    ),
+}
+
+
+class StagesPart(StoreBase):
+    """The ``stage_inputs`` and ``sentence_vectors`` tables."""
+
+    def table_digest(self, name: str) -> str:
+        """A sha256 of the rows of one group of tables (a key of ``DIGEST_QUERIES``)."""
+        digest = hashlib.sha256(name.encode())
+        for sql in DIGEST_QUERIES[name]:
+            for row in self.conn.execute(sql):
+                digest.update(repr(tuple(row)).encode())
+        return digest.hexdigest()
+
+    def stage_fingerprint(self, stage: str) -> str | None:
+        """The input fingerprint ``stage`` recorded when it last finished (None: never)."""
+        row = self.conn.execute(
+            "SELECT fingerprint FROM stage_inputs WHERE stage = ?", (stage,)
+        ).fetchone()
+        return None if row is None else str(row["fingerprint"])
+
+    def set_stage_fingerprint(self, stage: str, fingerprint: str) -> None:
+        """Record the inputs ``stage`` just ran on."""
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO stage_inputs VALUES (?, ?)", (stage, fingerprint))
+
+    def forget_stage(self, stage: str) -> None:
+        """Forget what ``stage`` ran on, so that it runs in full next time."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM stage_inputs WHERE stage = ?", (stage,))
+
+    def sentence_vectors(self, model: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """The cached vectors of those sentence hashes that have one for ``model``."""
+        out: dict[str, np.ndarray] = {}
+        wanted = list(dict.fromkeys(hashes))
+        for i in range(0, len(wanted), 500):
+            part = wanted[i : i + 500]
+            rows = self.conn.execute(
+                "SELECT text_hash, vector FROM sentence_vectors WHERE model = ? AND text_hash IN "
+                f"({','.join('?' * len(part))})",
+                (model, *part),
+            )
+            out.update((r["text_hash"], np.frombuffer(r["vector"], dtype=np.float32)) for r in rows)
+        return out
+
+    def put_sentence_vectors(
+        self, model: str, hashes: Sequence[str], vectors: npt.ArrayLike
+    ) -> None:
+        """Cache one vector per sentence hash for ``model``."""
+        matrix = np.asarray(vectors, dtype=np.float32)
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO sentence_vectors VALUES (?,?,?)",
+                [(h, model, v.tobytes()) for h, v in zip(hashes, matrix, strict=True)],
+            )
+
+    def keep_sentence_vectors(self, model: str, hashes: Sequence[str]) -> int:
+        """Drop the cached sentence vectors of ``model`` not in ``hashes``; return how many."""
+        with self.transaction() as conn:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_hashes (h TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM keep_hashes")
+            conn.executemany("INSERT OR IGNORE INTO keep_hashes VALUES (?)", [(h,) for h in hashes])
+            return conn.execute(
+                "DELETE FROM sentence_vectors WHERE model = ? AND text_hash NOT IN "
+                "(SELECT h FROM keep_hashes)",
+                (model,),
+            ).rowcount

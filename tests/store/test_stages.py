@@ -1,0 +1,60 @@
+"""Stage fingerprints and cached sentence vectors in the store; StageInputs over a store."""
+
+import numpy as np
+
+from jane_synth.chunking import Chunker
+from jane_synth.stages import StageInputs, record, unchanged
+from jane_synth.store import Store
+from tests.store.factories import outcome, parsed
+
+
+def _add(store: Store, doc_id: str, path: str, text: str | None = None) -> None:
+    d = parsed(doc_id, path, text) if text else parsed(doc_id, path)
+    store.record(outcome(d.path, d.doc_id), d.doc_id, d)
+    store.replace_chunks(d.doc_id, list(Chunker().chunk_documents([d])))
+
+
+def test_a_table_digest_changes_with_its_rows_only(tmp_path):
+    with Store(tmp_path / "db.sqlite") as store:
+        _add(store, "1" * 64, "a.md")
+        chunks, vectors = store.table_digest("chunks"), store.table_digest("embeddings")
+        assert store.table_digest("chunks") == chunks
+        _add(store, "2" * 64, "b.md", "ECRIN supports multinational clinical trials in Europe.")
+        assert store.table_digest("chunks") != chunks
+        assert store.table_digest("embeddings") == vectors
+
+
+def test_a_stage_is_unchanged_until_a_table_or_an_output_file_changes(tmp_path):
+    out = tmp_path / "report.json"
+    out.write_text("{}")
+    with Store(tmp_path / "db.sqlite") as store:
+        _add(store, "1" * 64, "a.md")
+        inputs = StageInputs("toy", ("documents", "chunks"), {"k": 1}, (out,))
+        assert unchanged(store, inputs) is None  # never ran
+        fingerprint = record(store, inputs)
+        assert unchanged(store, inputs) == fingerprint
+        assert (
+            unchanged(store, StageInputs("toy", ("documents", "chunks"), {"k": 2}, (out,))) is None
+        )
+        out.write_text('{"changed": true}')
+        assert unchanged(store, inputs) is None
+        record(store, inputs)
+        out.unlink()
+        assert unchanged(store, inputs) is None
+        out.write_text('{"changed": true}')
+        record(store, inputs)
+        _add(store, "2" * 64, "b.md", "ECRIN supports multinational clinical trials in Europe.")
+        assert unchanged(store, inputs) is None
+
+
+def test_sentence_vectors_are_kept_until_pruned_or_the_backend_changes(tmp_path):
+    with Store(tmp_path / "db.sqlite") as store:
+        store.use_vector_backend("m", "torch")
+        store.put_sentence_vectors("m", ["h1", "h2"], np.eye(2, dtype=np.float32))
+        found = store.sentence_vectors("m", ["h1", "h2", "h3"])
+        assert sorted(found) == ["h1", "h2"]
+        np.testing.assert_array_equal(found["h2"], [0.0, 1.0])
+        assert store.keep_sentence_vectors("m", ["h2"]) == 1
+        assert sorted(store.sentence_vectors("m", ["h1", "h2"])) == ["h2"]
+        store.use_vector_backend("m", "onnx")  # other vectors: none is reused
+        assert store.sentence_vectors("m", ["h2"]) == {}
