@@ -61,7 +61,7 @@ def test_every_quote_is_on_its_cited_page_of_the_source_file(run_dirs):
                     page_text = parsed.pages[cite["page"] - 1].text
                 assert squash(ev["quote"]) in squash(page_text), (path.name, cite)
                 n_checked += 1
-    assert n_checked >= 7 * 5
+    assert n_checked >= 7  # quotes only above the evidence threshold: few on this small corpus
 
 
 def test_markdown_citations_match_the_source_list(run_dirs):
@@ -126,19 +126,18 @@ def test_a_second_run_redoes_nothing_and_writes_identical_outputs(run_dirs):
     the second and third runs are compared)."""
     corpus, out, env = run_dirs
     themes_before = (out / "themes.json").read_bytes()
-    outputs = []
+    before = _outputs_but_the_date(out)
     for _ in range(2):
         result = CliRunner().invoke(
             app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env
         )
         assert result.exit_code == 0, result.output
-        assert "parsed_this_run=0" in result.output
-        assert "embedded_this_run=0" in result.output
-        outputs.append(_outputs_but_the_date(out))
-    assert outputs[0] == outputs[1]
+        # Every file and every stage's inputs as recorded: Dagster is not even started.
+        assert "nothing changed since the last run" in " ".join(result.output.split())
+        assert _outputs_but_the_date(out) == before
     assert (out / "themes.json").read_bytes() == themes_before
     changes = json.loads((out / "briefs" / "survivorship.json").read_text())["changes"]
-    assert not changes["first_run"] and changes["quotes_added"] == []
+    assert changes["first_run"]  # the briefs were not rewritten: still the first run's
 
 
 def test_adding_then_removing_a_file_touches_only_that_file(run_dirs):

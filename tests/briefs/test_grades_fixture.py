@@ -65,7 +65,7 @@ def test_the_manifest_describes_the_run(searcher, built):
     assert sum(dict(m.files_by_status).values()) == len(searcher.store.outcomes())
     assert m.embedding_model == "all-MiniLM-L6-v2" and len(m.embedding_weights_sha256) == 64
     selector = dict(m.selector)
-    assert selector["scoring"] == "similarity" and selector["per_strand"] == "2"
+    assert selector["scoring"] == "calibrated" and selector["per_strand"] == "3"
     assert 0 < float(selector["threshold"]) < 1 and len(selector["model_sha256"]) == 64
     assert m.run_date == "2026-01-02T03:04:05Z"
 

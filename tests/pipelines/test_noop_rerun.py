@@ -21,11 +21,12 @@ CORPUS_LEVEL = ("chunks", "embeddings", "search_index", "themes", "briefs")
 
 
 def output_digests(out: Path) -> dict[str, str]:
-    """sha256 of every output file but the database (whose pages SQLite may rewrite)."""
+    """sha256 of every output file but the database (whose pages SQLite may rewrite) and the
+    lock file (which names its last holder)."""
     return {
         str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and not p.name.startswith("jane.sqlite")
+        if p.is_file() and not p.name.startswith("jane.sqlite") and p.name != "jane-synth.lock"
     }
 
 
