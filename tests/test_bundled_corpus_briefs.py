@@ -149,3 +149,46 @@ def test_each_section_lists_the_themes_of_its_quotes_as_themes_json_has_them(
         assert all((t.label, t.parent) == named[t.theme_id] for t in s.themes)
     with_quotes = [s for s in sections if s.evidence]
     assert sum(1 for s in with_quotes if s.themes) >= 0.9 * len(with_quotes)
+
+
+# Figures the bundled corpus gives differently on purpose (domain.md marks them as differing
+# between sources): (subject slug in the topic, measure, values that must all be shown).
+PLANTED_DIVERGENCES = (
+    ("ERN EURACAN", "centre", {"102 centres", "106 centres"}),  # website vs 2024 review
+    ("Adolescents and young adults", "ALL", {"59%", "61%"}),  # two EUROCARE-6 papers
+    ("EUCAIM", "EUR", {"EUR 18 million", "EUR 30 million", "EUR 36 million"}),
+    ("Genome of Europe", "partner", {"51 partners", "49 partners"}),
+    ("", "recommendation", {"12 recommendations", "14 recommendations"}),  # the Code, 4th/5th
+)
+
+
+@pytest.fixture(scope="module")
+def bundled_divergences(bundled_briefs):
+    from jane_synth.divergences import find_divergences
+
+    _, _, searcher = bundled_briefs
+    return find_divergences(searcher, load_taxonomy()), searcher
+
+
+def test_the_planted_divergences_are_found_with_every_figure(bundled_divergences):
+    divergences, _ = bundled_divergences
+    for subject, measure, values in PLANTED_DIVERGENCES:
+        matching = [d for d in divergences if subject in d.topic and measure in d.topic]
+        assert matching, (subject, measure, [d.topic for d in divergences])
+        shown = {v for d in matching for s in d.statements for v in s.value.split("; ")}
+        assert values <= shown, (subject, measure, shown)
+
+
+def test_divergences_are_verbatim_current_and_never_between_versions(bundled_divergences):
+    divergences, searcher = bundled_divergences
+    by_path = {d.path: d for d in searcher.documents.values()}
+    draft = by_path["noe-palliative-care-situation-report-draft.pdf"].doc_id
+    for d in divergences:
+        assert draft not in d.doc_ids, d.topic
+        for s in d.statements:
+            assert searcher.store.page_text(s.doc_id, s.page)[s.start : s.end] == s.text
+            assert all(v in s.text for v in s.value.split("; "))
+    # few, not every pair of numbers: a lead reads each one
+    assert len(divergences) <= 12, [d.topic for d in divergences]
+    euracan = next(d for d in divergences if "EURACAN" in d.topic)
+    assert "complex-poor-prognosis-cancers" in euracan.noe_domains

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jane_synth.briefs.model import Brief, BriefSection, Evidence
 from jane_synth.config import OutputLayout
+from jane_synth.divergences import Divergence, DivergentStatement
 from jane_synth.pipeline import chunk_pending, sync_documents
 from jane_synth.records import Citation
 from jane_synth.store import Store
@@ -16,6 +17,7 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_TITLE = f"Report {SCRIPT} on {IMG} networks"
 HOSTILE_QUOTE = f"Patients sit on boards {SCRIPT} and {IMG} in every network."
+HOSTILE_FIGURE = f"The {SCRIPT} network counts 106 centres [S26]."
 
 NOE = Term("survivorship", "Survivorship", "NOE_DOMAIN", ("survivorship",), "Life after cancer.")
 GOVERNANCE = Term("governance", "Governance", "DIMENSION", (), "Who decides what?")
@@ -51,8 +53,23 @@ def make_brief(
     return Brief(NOE, (section, BriefSection(FUNDING, (), ("about_noe", "lessons"))), 12, "abc123")
 
 
+def divergence(text: str = "The network counts 106 centres [S26].") -> Divergence:
+    """EURACAN's two centre counts, the second statement's text as given."""
+    statements = (
+        DivergentStatement("Its website lists 102 centres [S25].", "d1", 2, "c1", 0, 36,
+                           "102 centres", "ERN governance note", "Board & Co", 2024, "d1.md"),
+        DivergentStatement(text, "d3", 4, "c3", 10, 10 + len(text), "106 centres",
+                           HOSTILE_TITLE, "", None, "d3.md"),
+    )  # fmt: skip
+    return Divergence(
+        "0123456789ab", "ERN EURACAN: centre", statements, frozenset({"survivorship"})
+    )
+
+
 def hostile_brief() -> Brief:
-    return make_brief(title=HOSTILE_TITLE, quote=HOSTILE_QUOTE)
+    """The sample brief with hostile text in a title, a quote and a divergent statement."""
+    brief = make_brief(title=HOSTILE_TITLE, quote=HOSTILE_QUOTE)
+    return replace(brief, divergences=(divergence(HOSTILE_FIGURE),))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from ..divergences import Divergence, find_divergences
 from ..embedding import bundled_model_path
 from ..embedding.export import weights_digest
 from ..evidence.selector import SentenceVectors
@@ -65,6 +66,8 @@ def build_meeting_briefs(
     recorder = RecordingSelector(searcher, standalone_only=True, vectors=vectors)
     params = selector_parameters(SectionSelector(searcher, selector=recorder, **options), recorder)
     briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
+    divergences = find_divergences(searcher, taxonomy, vectors=recorder.vectors)
+    briefs = [replace(b, divergences=bearing_on(b, divergences)) for b in briefs]
     model_path = searcher.embedder.model_path or bundled_model_path()
     manifest = make_manifest(
         corpus_fingerprint=corpus_fingerprint(list(searcher.documents)),
@@ -76,6 +79,17 @@ def build_meeting_briefs(
     )
     corpus = {d.path: d.doc_id for d in searcher.documents.values()}
     return BuiltBriefs([replace(b, manifest=manifest) for b in briefs], manifest, corpus)
+
+
+def bearing_on(brief: Brief, divergences: list[Divergence]) -> tuple[Divergence, ...]:
+    """The divergences a brief shows: those about its NoE (a statement's document has it as
+    main subject, or the sentence names it), and those about no NoE in particular that come
+    from a document the brief cites."""
+    cited = {c.doc_id for c in brief.citations()}
+    return tuple(
+        d for d in divergences
+        if brief.noe.slug in d.noe_domains or (not d.noe_domains and cited & set(d.doc_ids))
+    )  # fmt: skip
 
 
 def write_meeting_briefs(built: BuiltBriefs, briefs_dir: Path, manifest_path: Path) -> list[Path]:

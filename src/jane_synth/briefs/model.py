@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..divergences import Divergence
 from ..evidence.strength import Grade, Support
 from ..records import Citation
 from ..taxonomy import Term
@@ -90,6 +91,7 @@ class Brief:
     corpus_fingerprint: str
     manifest: RunManifest | None = None  # the run behind the brief (``briefs.build``)
     changes: Changes | None = None  # since the previous run (``briefs.changes``)
+    divergences: tuple[Divergence, ...] | None = None  # where sources differ; None: not looked
 
     @property
     def gaps(self) -> list[Gap]:

@@ -56,9 +56,18 @@ def write_briefs(briefs: list[Brief], out_dir: Path) -> list[Path]:
 
 
 def verify_brief_file(path: Path, store: Store) -> list[str]:
-    """Problems with a brief's citations: each quote must be on its cited page at its offsets."""
+    """Problems with a brief's citations: each quote, and each statement of "Where sources
+    differ", must be on its cited page at its offsets."""
     problems = []
-    for q in load_brief(path).quotes:
+    stored = load_brief(path)
+    for st in stored.divergence_statements:
+        page_text = store.page_text(st.doc_id, st.page)
+        if page_text is None or page_text[st.start : st.end] != st.text:
+            problems.append(
+                f"{path.name} [where sources differ: {st.topic}] {st.title!r} p. {st.page}: "
+                "statement not found at its offsets"
+            )
+    for q in stored.quotes:
         cite = q.citation
         page_text = store.page_text(cite.doc_id, cite.page)
         where = f"{path.name} [{q.dimension}] {cite.title!r} p. {cite.page}"

@@ -10,6 +10,7 @@ import pytest
 import jane_synth.briefs.renderers as reg
 from tests.briefs.renderers.text_of import MARKUP, READERS
 from tests.briefs.sample import (
+    HOSTILE_FIGURE,
     HOSTILE_QUOTE,
     HOSTILE_TITLE,
     IMG,
@@ -83,6 +84,7 @@ def test_contract_hostile_text_is_shown_as_text_never_as_markup(name):
     tags, text = READERS[name](data)
     assert "script" not in tags and "img" not in tags
     assert HOSTILE_QUOTE in text and HOSTILE_TITLE in text
+    assert HOSTILE_FIGURE in text  # a statement of "Where sources differ"
     if name in MARKUP:
         raw = data.decode("utf-8", "replace")
         assert SCRIPT not in raw and IMG not in raw

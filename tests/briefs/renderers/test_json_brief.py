@@ -24,3 +24,24 @@ def test_load_brief_reads_back_every_quote_typed(tmp_path):
     ]
     assert stored.cited_doc_ids() == {"d1", "d2"}
     assert brief_to_dict(brief)["title"] == stored.title == "Evidence brief: Survivorship"
+
+
+def test_divergences_are_listed_with_every_statement_and_read_back(tmp_path):
+    from dataclasses import replace
+
+    from tests.briefs.sample import divergence
+
+    brief = replace(make_brief(), divergences=(divergence(),))
+    data = brief_to_dict(brief)
+    (entry,) = data["divergences"]
+    assert entry["topic"] == "ERN EURACAN: centre"
+    assert [(s["text"], s["doc_id"], s["page"], s["value"]) for s in entry["statements"]] == [
+        ("Its website lists 102 centres [S25].", "d1", 2, "102 centres"),
+        ("The network counts 106 centres [S26].", "d3", 4, "106 centres"),
+    ]
+    path = tmp_path / "survivorship.json"
+    path.write_bytes(JsonRenderer().render(brief))
+    assert [(s.doc_id, s.start, s.end) for s in load_brief(path).divergence_statements] == [
+        ("d1", 0, 36), ("d3", 10, 10 + len("The network counts 106 centres [S26]."))]  # fmt: skip
+    # a brief built without looking for divergences says so: null, not an empty list
+    assert brief_to_dict(make_brief())["divergences"] is None

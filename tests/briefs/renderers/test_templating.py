@@ -25,3 +25,27 @@ def test_html_links_every_citation_to_its_source():
     )
     assert page.count('href="#source-1"') == 2 and page.count('href="#source-2"') == 1
     assert 'id="source-2"' in page and "Board &amp; Co" in page
+
+
+def test_where_sources_differ_shows_both_sides_or_says_there_is_nothing():
+    from dataclasses import replace
+
+    from jane_synth.briefs.renderers import get_renderer
+    from tests.briefs.renderers.text_of import markdown_lines
+    from tests.briefs.sample import divergence, make_brief
+
+    def lines(brief):
+        return markdown_lines(get_renderer("markdown").render(brief))
+
+    shown = lines(replace(make_brief(), divergences=(divergence(),)))
+    end = len(shown) - 1 - shown[::-1].index("Sources")
+    section = shown[shown.index("Where sources differ") : end]
+    assert "ERN EURACAN: centre" in section
+    assert (
+        '102 centres: "Its website lists 102 centres [S25]." (ERN governance note, '
+        "Board & Co, 2024, p. 2; file d1.md)" in section
+    )
+    assert any(line.startswith('106 centres: "The network counts 106 centres') for line in section)
+    none = lines(replace(make_brief(), divergences=()))
+    assert any(line.startswith("No source gives a figure that differs") for line in none)
+    assert "Where sources differ" not in lines(make_brief())

@@ -49,6 +49,16 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for p in key_points(brief)
         ],
         "quotes": quotes(brief),
+        "divergences": None if brief.divergences is None else [
+            {"topic": d.topic, "divergence_id": d.divergence_id,
+             "noe_domains": sorted(d.noe_domains),
+             "statements": [{"text": st.text, "doc_id": st.doc_id, "page": st.page,
+                             "value": st.value, "title": st.title, "publisher": st.publisher,
+                             "year": st.year, "source_path": st.path, "chunk_id": st.chunk_id,
+                             "start": st.start, "end": st.end}
+                            for st in d.statements]}
+            for d in brief.divergences
+        ],
         "changes": None if brief.changes is None else brief.changes.to_dict(),
         "manifest": None if brief.manifest is None else brief.manifest.to_dict(),
     }  # fmt: skip
@@ -93,6 +103,19 @@ class StoredQuote:
 
 
 @dataclass(frozen=True)
+class StoredStatement:
+    """One statement of a "Where sources differ" entry, with where it must be found."""
+
+    topic: str
+    text: str
+    doc_id: str
+    page: int
+    start: int
+    end: int
+    title: str
+
+
+@dataclass(frozen=True)
 class StoredBrief:
     """A brief as read back from its JSON file."""
 
@@ -101,6 +124,7 @@ class StoredBrief:
     corpus_fingerprint: str
     n_documents_in_corpus: int
     quotes: tuple[StoredQuote, ...]
+    divergence_statements: tuple[StoredStatement, ...] = ()
 
     def cited_doc_ids(self) -> set[str]:
         """The distinct documents the brief cites."""
@@ -131,5 +155,18 @@ def load_brief(path: Path) -> StoredBrief:
             _quote(section["dimension"], ev)
             for section in data["sections"]
             for ev in section["evidence"]
+        ),
+        divergence_statements=tuple(
+            StoredStatement(
+                d["topic"],
+                st["text"],
+                st["doc_id"],
+                st["page"],
+                st["start"],
+                st["end"],
+                st["title"],
+            )
+            for d in data.get("divergences") or ()
+            for st in d["statements"]
         ),
     )

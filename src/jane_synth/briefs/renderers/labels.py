@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...divergences import DivergentStatement
 from ..changes import QuoteRef
 from ..keypoints import KeyPoint
 from ..model import Brief, BriefSection, CellGrade, Evidence
@@ -84,3 +85,28 @@ def change_blocks(brief: Brief) -> list[tuple[str, tuple[str, ...]]]:
     for title, quotes in (("added", c.quotes_added), ("removed", c.quotes_removed)):
         blocks.append((f"Quotes {title}: {len(quotes)}.", tuple(map(_quote_item, quotes))))
     return blocks
+
+
+DIVERGENCE_NOTE = (
+    "Different figures for the same measure of the same subject, from similar sentences of "
+    "different documents, or from one document that gives each figure its own source. Each "
+    "statement is shown with its document; the brief does not choose between them."
+)
+NO_DIVERGENCE = "No source gives a figure that differs from another source's for this NoE."
+
+
+def divergence_statement(st: DivergentStatement) -> str:
+    """``106 centres: "sentence" (title, publisher, year, p. 3; file path)`` as plain text."""
+    where = ", ".join(
+        part for part in (st.title, st.publisher, str(st.year) if st.year else "") if part
+    )
+    return f'{st.value}: "{st.text}" ({where}, p. {st.page}; file {st.path})'
+
+
+def divergence_blocks(brief: Brief) -> list[tuple[str, tuple[str, ...]]]:
+    """The "Where sources differ" section: (topic, statements) blocks; none for a brief
+    built without looking for divergences."""
+    return [
+        (d.topic, tuple(divergence_statement(st) for st in d.statements))
+        for d in brief.divergences or ()
+    ]

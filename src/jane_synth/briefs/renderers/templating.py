@@ -11,9 +11,12 @@ from ..keypoints import key_points
 from ..model import Brief
 from .escape import md_code, md_escape
 from .labels import (
+    DIVERGENCE_NOTE,
     GRADE_COLUMNS,
     GRADE_NOTE,
+    NO_DIVERGENCE,
     change_blocks,
+    divergence_blocks,
     grade_cells,
     grade_line,
     key_point_line,
@@ -58,6 +61,11 @@ def environment(autoescape: bool) -> Environment:
     env.globals.update(grade_columns=GRADE_COLUMNS, grade_note=GRADE_NOTE)
     env.globals.update(key_points=key_points, key_point_line=key_point_line)
     env.globals["change_blocks"] = change_blocks
+    env.globals.update(
+        divergence_blocks=divergence_blocks,
+        divergence_note=DIVERGENCE_NOTE,
+        no_divergence=NO_DIVERGENCE,
+    )
     return env
 
 

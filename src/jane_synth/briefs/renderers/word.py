@@ -18,9 +18,12 @@ import docx
 from ..keypoints import key_points
 from ..model import Brief, BriefSection, Evidence
 from .labels import (
+    DIVERGENCE_NOTE,
     GRADE_COLUMNS,
     GRADE_NOTE,
+    NO_DIVERGENCE,
     change_blocks,
+    divergence_blocks,
     grade_cells,
     grade_line,
     key_point_line,
@@ -33,7 +36,8 @@ _FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
 # Characters XML 1.0 cannot hold: a page's stray control character must not fail the brief.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Style ids of python-docx's default template ("List Bullet", "Heading 1", ...).
-_BULLET, _NUMBER, _H1, _H2 = "ListBullet", "ListNumber", "Heading1", "Heading2"
+_BULLET, _NUMBER = "ListBullet", "ListNumber"
+_H1, _H2, _H3 = "Heading1", "Heading2", "Heading3"
 _COLUMNS = (
     "Design dimension",
     "Statements",
@@ -120,6 +124,18 @@ def _section(document: Any, brief: Brief, number: int, section: BriefSection) ->
                 _styled(document, _quote_line(brief, ev), _BULLET)
 
 
+def _divergences(document: Any, brief: Brief) -> None:
+    if brief.divergences is None:
+        return
+    _styled(document, "Where sources differ", _H2)
+    blocks = divergence_blocks(brief)
+    document.add_paragraph(DIVERGENCE_NOTE if blocks else NO_DIVERGENCE)
+    for topic, items in blocks:
+        _styled(document, _text(topic), _H3)
+        for item in items:
+            _styled(document, _text(item), _BULLET)
+
+
 def _sources(document: Any, brief: Brief) -> None:
     _styled(document, "Sources", _H2)
     for c in brief.citations():
@@ -182,6 +198,7 @@ class DocxRenderer:
         _front(document, brief)
         for number, section in enumerate(brief.sections, start=1):
             _section(document, brief, number, section)
+        _divergences(document, brief)
         _sources(document, brief)
         _changes(document, brief)
         _manifest(document, brief)
