@@ -1,4 +1,6 @@
-"""The controlled vocabulary: NoE domains, design dimensions, networks, programmes, countries."""
+"""The controlled vocabulary: NoE domains, design dimensions, networks, programmes, countries,
+and the EU cancer policy (Beating Cancer Plan flagships, Cancer Mission recommendations) that
+findings are linked to."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ class Term:
     answers: tuple[str, ...] = ()
     """For a design dimension: statements an answer to its question would make, in the claim
     form the evidence model was trained on (its question split into its parts)."""
+    via: tuple[str, ...] = ()
+    """For a policy: slugs of other entries whose mention links a finding to it."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Taxonomy:
     networks: tuple[Term, ...]
     programmes: tuple[Term, ...]
     countries: tuple[Term, ...]
+    policies: tuple[Term, ...] = ()
+    """Policy a finding can bear on (``jane_synth.policy``); not entities of the pipeline."""
 
     def all_terms(self) -> tuple[Term, ...]:
         return self.noe_domains + self.dimensions + self.networks + self.programmes + self.countries
@@ -71,6 +77,7 @@ def parse_taxonomy(data: dict[str, Any]) -> Taxonomy:
                 terms=tuple(e.get("terms", [])) or (e["name"],),
                 description=e.get(text_key, "") or "",
                 answers=tuple(e.get("answers", [])),
+                via=tuple(e.get("via", [])),
             )
             for e in entries
         )
@@ -87,6 +94,7 @@ def parse_taxonomy(data: dict[str, Any]) -> Taxonomy:
         networks=tuple(networks),
         programmes=terms(data["programmes"], "PROGRAMME"),
         countries=countries,
+        policies=terms(data.get("policies", []), "POLICY"),
     )
 
 

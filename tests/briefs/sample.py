@@ -66,9 +66,21 @@ def divergence(text: str = "The network counts 106 centres [S26].") -> Divergenc
     )
 
 
+POLICY = Term("ebcp-flagship-5", "Beating Cancer Plan, flagship 5", "POLICY", ("CCCs",),
+              f"A network of {SCRIPT} CCCs [S46].")  # fmt: skip
+
+
+def with_policy(brief: Brief) -> Brief:
+    """``brief`` with its first statement linked to :data:`POLICY`."""
+    first, *rest = brief.sections
+    linked = (replace(first.evidence[0], policies=(POLICY.slug,)), *first.evidence[1:])
+    return replace(brief, sections=(replace(first, evidence=linked), *rest), policies=(POLICY,))
+
+
 def hostile_brief() -> Brief:
-    """The sample brief with hostile text in a title, a quote and a divergent statement."""
-    brief = make_brief(title=HOSTILE_TITLE, quote=HOSTILE_QUOTE)
+    """The sample brief with hostile text in a title, a quote, a policy and a divergent
+    statement."""
+    brief = with_policy(make_brief(title=HOSTILE_TITLE, quote=HOSTILE_QUOTE))
     return replace(brief, divergences=(divergence(HOSTILE_FIGURE),))
 
 

@@ -24,6 +24,7 @@ from .changes import with_changes
 from .grades import RecordingSelector, build_graded_briefs
 from .manifest import RunManifest, make_manifest, write_manifest
 from .model import Brief
+from .policy_links import with_policy_links
 from .render import write_briefs
 from .select import SectionSelector, corpus_fingerprint
 
@@ -68,6 +69,7 @@ def build_meeting_briefs(
     briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
     divergences = find_divergences(searcher, taxonomy, vectors=recorder.vectors)
     briefs = [replace(b, divergences=bearing_on(b, divergences)) for b in briefs]
+    briefs = with_policy_links(briefs, searcher, taxonomy)
     model_path = searcher.embedder.model_path or bundled_model_path()
     manifest = make_manifest(
         corpus_fingerprint=corpus_fingerprint(list(searcher.documents)),

@@ -34,6 +34,8 @@ class Evidence:
     noe_specific: bool
     support: Support | None = None
     """Independent documents and publishers that say the same thing (``briefs.grades``)."""
+    policies: tuple[str, ...] = ()
+    """Slugs of the EU cancer policies the statement bears on (``briefs.policy_links``)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,18 @@ class Brief:
     manifest: RunManifest | None = None  # the run behind the brief (``briefs.build``)
     changes: Changes | None = None  # since the previous run (``briefs.changes``)
     divergences: tuple[Divergence, ...] | None = None  # where sources differ; None: not looked
+    policies: tuple[Term, ...] | None = None  # policies findings may link to; None: not linked
+
+    def policy_links(self) -> list[tuple[Term, list[tuple[BriefSection, Evidence]]]]:
+        """Each policy (in taxonomy order) with the statements that bear on it; policies no
+        statement bears on are left out."""
+        links = []
+        for policy in self.policies or ():
+            found = [(s, ev) for s in self.sections for ev in s.evidence
+                     if policy.slug in ev.policies]  # fmt: skip
+            if found:
+                links.append((policy, found))
+        return links
 
     @property
     def gaps(self) -> list[Gap]:

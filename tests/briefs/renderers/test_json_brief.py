@@ -45,3 +45,21 @@ def test_divergences_are_listed_with_every_statement_and_read_back(tmp_path):
         ("d1", 0, 36), ("d3", 10, 10 + len("The network counts 106 centres [S26]."))]  # fmt: skip
     # a brief built without looking for divergences says so: null, not an empty list
     assert brief_to_dict(make_brief())["divergences"] is None
+
+
+def test_each_quote_carries_its_policies_and_the_brief_lists_them():
+    from tests.briefs.sample import with_policy
+
+    data = brief_to_dict(with_policy(make_brief()))
+    assert data["quotes"][0]["policies"] == ["ebcp-flagship-5"]
+    assert data["quotes"][1]["policies"] == []
+    (link,) = data["policy_links"]
+    assert link["policy"] == "ebcp-flagship-5" and link["quotes"] == [
+        {
+            "text": "The board approves members.",
+            "doc_id": "d1",
+            "page": 2,
+            "dimension": "governance",
+        }
+    ]
+    assert brief_to_dict(make_brief())["policy_links"] is None

@@ -49,3 +49,23 @@ def test_where_sources_differ_shows_both_sides_or_says_there_is_nothing():
     none = lines(replace(make_brief(), divergences=()))
     assert any(line.startswith("No source gives a figure that differs") for line in none)
     assert "Where sources differ" not in lines(make_brief())
+
+
+def test_links_to_policy_list_each_policy_with_its_statements():
+    from jane_synth.briefs.renderers import get_renderer
+    from tests.briefs.renderers.text_of import markdown_lines
+    from tests.briefs.sample import make_brief, with_policy
+
+    def lines(brief):
+        return markdown_lines(get_renderer("markdown").render(brief))
+
+    shown = lines(with_policy(make_brief()))
+    at = shown.index("Links to policy")
+    assert shown[at + 2].startswith("Beating Cancer Plan, flagship 5: A network of")
+    assert shown[at + 3] == '"The board approves members." [1, p. 2] (Governance)'
+    brief = make_brief()
+    assert "Links to policy" not in lines(brief)  # built without policy links
+    from dataclasses import replace
+
+    none = lines(replace(brief, policies=()))
+    assert any(line.startswith("No statement of this brief bears on") for line in none)

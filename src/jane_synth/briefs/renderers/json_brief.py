@@ -49,6 +49,13 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for p in key_points(brief)
         ],
         "quotes": quotes(brief),
+        "policy_links": None if brief.policies is None else [
+            {"policy": p.slug, "name": p.name, "description": p.description,
+             "quotes": [{"text": ev.quote, "doc_id": ev.citation.doc_id,
+                         "page": ev.citation.page, "dimension": s.dimension.slug}
+                        for s, ev in found]}
+            for p, found in brief.policy_links()
+        ],
         "divergences": None if brief.divergences is None else [
             {"topic": d.topic, "divergence_id": d.divergence_id,
              "noe_domains": sorted(d.noe_domains),
@@ -71,7 +78,8 @@ def quotes(brief: Brief) -> list[dict[str, Any]]:
         {"text": ev.quote, "doc_id": ev.citation.doc_id, "source_path": ev.citation.path,
          "page": ev.citation.page, "dimension": s.dimension.slug,
          "strand": "about_noe" if ev.noe_specific else "lessons",
-         "support": None if ev.support is None else asdict(ev.support)}
+         "support": None if ev.support is None else asdict(ev.support),
+         "policies": list(ev.policies)}
         for s in brief.sections
         for ev in s.evidence
     ]  # fmt: skip

@@ -110,3 +110,24 @@ def divergence_blocks(brief: Brief) -> list[tuple[str, tuple[str, ...]]]:
         (d.topic, tuple(divergence_statement(st) for st in d.statements))
         for d in brief.divergences or ()
     ]
+
+
+POLICY_NOTE = (
+    "The EU cancer policy each statement above bears on, from its own words and the networks "
+    "it names; each policy is described from its source."
+)
+NO_POLICY = "No statement of this brief bears on a listed Beating Cancer Plan flagship or Cancer Mission recommendation."
+
+
+def policy_blocks(brief: Brief) -> list[tuple[str, tuple[str, ...]]]:
+    """The "Links to policy" section: (policy, its statements) blocks; none for a brief
+    built without policy links."""
+    blocks = []
+    for policy, found in brief.policy_links():
+        items = tuple(
+            f'"{ev.quote}" [{brief.source_number(ev.citation.doc_id)}, p. {ev.citation.page}]'
+            f" ({section.dimension.name})"
+            for section, ev in found
+        )
+        blocks.append((f"{policy.name}: {policy.description}", items))
+    return blocks

@@ -15,11 +15,14 @@ from .labels import (
     GRADE_COLUMNS,
     GRADE_NOTE,
     NO_DIVERGENCE,
+    NO_POLICY,
+    POLICY_NOTE,
     change_blocks,
     divergence_blocks,
     grade_cells,
     grade_line,
     key_point_line,
+    policy_blocks,
     support_note,
 )
 from .theme_line import THEMES_REPORT, theme_entry, themes_line
@@ -66,6 +69,7 @@ def environment(autoescape: bool) -> Environment:
         divergence_note=DIVERGENCE_NOTE,
         no_divergence=NO_DIVERGENCE,
     )
+    env.globals.update(policy_blocks=policy_blocks, policy_note=POLICY_NOTE, no_policy=NO_POLICY)
     return env
 
 

@@ -22,11 +22,14 @@ from .labels import (
     GRADE_COLUMNS,
     GRADE_NOTE,
     NO_DIVERGENCE,
+    NO_POLICY,
+    POLICY_NOTE,
     change_blocks,
     divergence_blocks,
     grade_cells,
     grade_line,
     key_point_line,
+    policy_blocks,
     support_note,
 )
 from .templating import INTRO
@@ -124,6 +127,18 @@ def _section(document: Any, brief: Brief, number: int, section: BriefSection) ->
                 _styled(document, _quote_line(brief, ev), _BULLET)
 
 
+def _policy(document: Any, brief: Brief) -> None:
+    if brief.policies is None:
+        return
+    _styled(document, "Links to policy", _H2)
+    blocks = policy_blocks(brief)
+    document.add_paragraph(POLICY_NOTE if blocks else NO_POLICY)
+    for heading, items in blocks:
+        document.add_paragraph(_text(heading))
+        for item in items:
+            _styled(document, _text(item), _BULLET)
+
+
 def _divergences(document: Any, brief: Brief) -> None:
     if brief.divergences is None:
         return
@@ -198,6 +213,7 @@ class DocxRenderer:
         _front(document, brief)
         for number, section in enumerate(brief.sections, start=1):
             _section(document, brief, number, section)
+        _policy(document, brief)
         _divergences(document, brief)
         _sources(document, brief)
         _changes(document, brief)
