@@ -127,28 +127,32 @@ def _section(document: Any, brief: Brief, number: int, section: BriefSection) ->
                 _styled(document, _quote_line(brief, ev), _BULLET)
 
 
-def _policy(document: Any, brief: Brief) -> None:
-    if brief.policies is None:
-        return
-    _styled(document, "Links to policy", _H2)
-    blocks = policy_blocks(brief)
-    document.add_paragraph(POLICY_NOTE if blocks else NO_POLICY)
+def _listed(
+    document: Any,
+    title: str,
+    blocks: list[tuple[str, tuple[str, ...]]],
+    notes: tuple[str, str],
+    heading_style: str | None,
+) -> None:
+    """A section of (heading, items) blocks, opened by ``notes[0]`` (``notes[1]`` when empty)."""
+    _styled(document, title, _H2)
+    document.add_paragraph(notes[0] if blocks else notes[1])
     for heading, items in blocks:
-        document.add_paragraph(_text(heading))
+        if heading_style is None:
+            document.add_paragraph(_text(heading))
+        else:
+            _styled(document, _text(heading), heading_style)
         for item in items:
             _styled(document, _text(item), _BULLET)
 
 
-def _divergences(document: Any, brief: Brief) -> None:
-    if brief.divergences is None:
-        return
-    _styled(document, "Where sources differ", _H2)
-    blocks = divergence_blocks(brief)
-    document.add_paragraph(DIVERGENCE_NOTE if blocks else NO_DIVERGENCE)
-    for topic, items in blocks:
-        _styled(document, _text(topic), _H3)
-        for item in items:
-            _styled(document, _text(item), _BULLET)
+def _policy_and_divergences(document: Any, brief: Brief) -> None:
+    if brief.policies is not None:
+        notes = (POLICY_NOTE, NO_POLICY)
+        _listed(document, "Links to policy", policy_blocks(brief), notes, None)
+    if brief.divergences is not None:
+        notes = (DIVERGENCE_NOTE, NO_DIVERGENCE)
+        _listed(document, "Where sources differ", divergence_blocks(brief), notes, _H3)
 
 
 def _sources(document: Any, brief: Brief) -> None:
@@ -213,8 +217,7 @@ class DocxRenderer:
         _front(document, brief)
         for number, section in enumerate(brief.sections, start=1):
             _section(document, brief, number, section)
-        _policy(document, brief)
-        _divergences(document, brief)
+        _policy_and_divergences(document, brief)
         _sources(document, brief)
         _changes(document, brief)
         _manifest(document, brief)
