@@ -24,10 +24,30 @@ def load_build_corpus_script():
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The real all-MiniLM-L6-v2 embedder, loaded once per test session."""
+    """The real all-MiniLM-L6-v2 embedder, loaded once per test session. Its bulk vectors are
+    remembered by text for the session: the model is deterministic, and several fixtures embed
+    the same sentences of the bundled corpus (the briefs' candidates) again."""
+    from dataclasses import dataclass, field
+
+    import numpy as np
+
     from jane_synth.embedding import Embedder
 
-    return Embedder()
+    @dataclass
+    class SessionEmbedder(Embedder):
+        remembered: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
+
+        def encode(self, texts, batch_size=None):
+            keys = [(self.backend, t) for t in texts]
+            missing = list(dict.fromkeys(k for k in keys if k not in self.remembered))
+            if missing:
+                vectors = super().encode([t for _, t in missing], batch_size)
+                self.remembered.update(zip(missing, vectors, strict=True))
+            if not keys:
+                return super().encode([], batch_size)
+            return np.stack([self.remembered[k] for k in keys])
+
+    return SessionEmbedder()
 
 
 def make_text_corpus(folder: Path, docs: dict[str, str]) -> Path:
@@ -222,3 +242,15 @@ def bundled_themes(bundled_index):
     with Store(layout.database) as store:
         fit = build_themes(store, layout, MODEL_NAME)
     return fit, json.loads(layout.themes.read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def real_pdfs_ingested():
+    """Every file of ``../shared/data/real_pdfs`` through ``ingest_file``, once per session:
+    ``{path: (outcome, document or None)}`` in discovery order (read-only for tests)."""
+    from jane_synth.ingest import discover, ingest_file
+
+    real = SHARED_DATA / "real_pdfs"
+    if not real.is_dir():
+        pytest.skip("shared real PDFs not available")
+    return {path: ingest_file(path, real) for path in discover(real)}

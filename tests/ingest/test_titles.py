@@ -9,7 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from jane_synth.ingest import discover, ingest_file
+from jane_synth.ingest import ingest_file
 from jane_synth.ingest.titles import (
     choose_pdf_title,
     first_heading_line,
@@ -152,10 +152,9 @@ def test_without_a_page_a_good_metadata_title_stays() -> None:
 
 
 @needs_real
-def test_real_pdf_titles_are_readable() -> None:
+def test_real_pdf_titles_are_readable(real_pdfs_ingested) -> None:
     titles: dict[str, str] = {}
-    for path in discover(REAL):
-        outcome, doc = ingest_file(path, REAL)
+    for path, (outcome, doc) in real_pdfs_ingested.items():
         if doc is not None and path.suffix == ".pdf":
             titles[outcome.path] = doc.meta.title
     print("\n".join(f"{p}: {t}" for p, t in sorted(titles.items())))
