@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+# one xdist worker builds the bundled index and runs every test that reads it
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("bundled")]
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "bundled.json"
 QUERIES = (

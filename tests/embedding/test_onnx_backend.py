@@ -32,6 +32,7 @@ def bundled_torch_vectors(bundled_index):
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("bundled")
 def test_onnx_vectors_match_torch_on_the_bundled_chunk_texts(onnx, bundled_torch_vectors):
     texts, torch_vectors = bundled_torch_vectors
     assert len(texts) > 100

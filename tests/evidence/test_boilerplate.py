@@ -182,6 +182,7 @@ def test_bundled_corpus_statements_are_almost_never_rejected() -> None:
 
 
 @needs_real
+@pytest.mark.xdist_group("real_pdfs")
 def test_real_pdfs_boilerplate_is_found_and_body_text_passes(real_pdfs_ingested) -> None:
     sentences = _sentences(REAL, real_pdfs_ingested)
     reasons = {s: not_evidence_reason(s) for s in sentences}

@@ -152,6 +152,7 @@ def test_without_a_page_a_good_metadata_title_stays() -> None:
 
 
 @needs_real
+@pytest.mark.xdist_group("real_pdfs")
 def test_real_pdf_titles_are_readable(real_pdfs_ingested) -> None:
     titles: dict[str, str] = {}
     for path, (outcome, doc) in real_pdfs_ingested.items():

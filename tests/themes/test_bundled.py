@@ -10,7 +10,8 @@ from jane_synth.search import Filters, Searcher
 from jane_synth.store import Store
 from jane_synth.themes import ReferenceListFilter
 
-pytestmark = pytest.mark.slow
+# one xdist worker builds the bundled index and runs every test that reads it
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("bundled")]
 
 MAX_UNASSIGNED = 0.15  # the target
 
