@@ -21,8 +21,10 @@ $(STAMP): pyproject.toml constraints.txt
 run: setup
 	$(BIN)/jane-synth run
 
+# Two workers, one per core; tests that read one session fixture (the bundled index, the real
+# PDFs) carry an xdist_group and run on one worker, so each fixture is built once.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow and not browser"
