@@ -254,3 +254,14 @@ def real_pdfs_ingested():
     if not real.is_dir():
         pytest.skip("shared real PDFs not available")
     return {path: ingest_file(path, real) for path in discover(real)}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under ``pytest -n 2 --dist loadgroup`` (``make test``): a test without an xdist group
+    runs with the rest of its module, so a module-scoped fixture (a whole pipeline run) is
+    built once, on one worker. Groups named in the tests span modules that share a session
+    fixture (the bundled index, the real PDFs)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
