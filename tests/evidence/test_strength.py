@@ -72,7 +72,8 @@ def test_groups_count_documents_once_per_version_group_and_publishers_once() -> 
     assert first.lead.key == "1"
     assert first.support.documents == 3  # draft and final count once
     assert first.support.doc_ids == ("blog", "draft", "eca", "final")
-    assert first.support.publishers == 2
+    # the blog has no publisher: it counts as one of its own, never as "0 publishers"
+    assert first.support.publishers == 3
     assert first.support.publisher_names == ("ERN Board", "European Court of Auditors")
     assert findings[1].support.documents == 1
 
@@ -114,3 +115,12 @@ def test_cell_grade_counts_independent_documents() -> None:
     assert cell_grade([v1, other, third]) is Grade.STRONG
     assert str(Grade.STRONG) == "strong"
     assert support([v1, v2]).doc_ids == ("v1", "v2")
+
+
+def test_a_document_without_a_publisher_is_its_own_publisher() -> None:
+    alone = group_statements([_s("1", FUNDING, "notes", "")])[0].support
+    assert (alone.documents, alone.publishers, alone.publisher_names) == (1, 1, ())
+    versions = group_statements(
+        [_s("1", FUNDING, "draft", "", group="g"), _s("2", FUNDING, "final", "", group="g")]
+    )[0].support
+    assert (versions.documents, versions.publishers) == (1, 1)

@@ -65,7 +65,9 @@ class Support:
     doc_ids: tuple[str, ...]
     """The documents behind the count, sorted (versions of one document are all listed)."""
     publisher_names: tuple[str, ...]
-    """Distinct known publishers, sorted; documents without a publisher add none."""
+    """Distinct known publishers, sorted. A document without a publisher counts as a publisher
+    of its own in ``publishers`` (it is independent of the others as far as anyone can tell),
+    but has no name here."""
 
 
 @dataclass(frozen=True)
@@ -142,13 +144,16 @@ def support(statements: Iterable[Statement]) -> Support:
     """Independent documents (version groups once) and distinct publishers among ``statements``."""
     items = list(statements)
     publishers: dict[str, str] = {}
+    unnamed: set[str] = set()  # version groups without a publisher: one publisher each
     for s in items:
         key = _norm_publisher(s.publisher)
         if key:
             publishers.setdefault(key, " ".join(s.publisher.split()))
+        else:
+            unnamed.add(s.source)
     return Support(
         documents=len({s.source for s in items}),
-        publishers=len(publishers),
+        publishers=len(publishers) + len(unnamed),
         doc_ids=tuple(sorted({s.doc_id for s in items})),
         publisher_names=tuple(sorted(publishers.values(), key=str.casefold)),
     )
