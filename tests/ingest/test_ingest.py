@@ -125,6 +125,17 @@ def test_markdown_with_front_matter_is_ingested(tmp_path):
     assert "#" not in doc.pages[0].text
 
 
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_byte_order_mark_does_not_hide_the_front_matter(tmp_path, suffix):
+    path = tmp_path / f"bom{suffix}"
+    text = "---\ntitle: A note\nyear: 2024\n---\n# A note\n\n" + " ".join(LINES) + "\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # as Windows editors save it
+    outcome, doc = ingest(path)
+    assert outcome.status == "ingested"
+    assert doc.meta.title == "A note" and doc.meta.year == 2024
+    assert "---" not in doc.pages[0].text and "\ufeff" not in doc.pages[0].text
+
+
 # -- ingested with warnings -------------------------------------------------------------------
 
 

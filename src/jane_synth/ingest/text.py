@@ -10,9 +10,10 @@ from .registry import Extracted, Inferred, ReadOptions, register
 
 
 def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """UTF-8 text of ``data``, else Latin-1 with a warning."""
+    """UTF-8 text of ``data`` (without a byte-order mark, which would hide front matter),
+    else Latin-1 with a warning."""
     try:
-        return data.decode("utf-8"), ()
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
         return data.decode("latin-1"), ("not valid UTF-8; decoded as Latin-1",)
 
