@@ -26,7 +26,7 @@ from .discovery import (
 from .errors import IngestError
 from .language import detect_language
 from .limits import IngestLimits, limit_reason
-from .metadata import build_meta, year_from_text
+from .metadata import build_meta, publisher_from_author, year_from_text
 from .registry import Extracted, Review, reader_for, supported_suffixes
 from .timeout import ParseTimeout, time_limit
 
@@ -96,7 +96,7 @@ def _meta(extracted: Extracted, path: Path) -> tuple[DocumentMeta, list[str]]:
         path=path,
         inferred_title=inferred.title,
         inferred_year=inferred.year or year_from_text(inferred.title),
-        inferred_publisher=inferred.publisher,
+        inferred_publisher=publisher_from_author(inferred.publisher),
         default_doc_type=extracted.default_doc_type,
     )
 

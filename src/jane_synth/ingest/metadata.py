@@ -63,6 +63,104 @@ def _as_year(value: Any) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_PLACEHOLDER_AUTHORS = frozenset(
+    {"user", "admin", "administrator", "author", "unknown", "owner", "microsoft office user"}
+)
+_LETTERS = "a-z'\u00c0-\u017f"
+_NAME_PART = re.compile(
+    rf"^(?:[A-Z][{_LETTERS}]+(?:-?[A-Z][{_LETTERS}]+)*|[A-Z]\.(?:-?[A-Z]\.)*"
+    r"|van|von|de|der|den|da|di|du|la|le)$"
+)
+_USER_NAME = re.compile(r"^[a-z0-9._-]+$")  # "gabriele.anton", "jsmith"
+
+
+_ORGANISATION_WORDS = frozenset(
+    [
+        "commission",
+        "organization",
+        "organisation",
+        "agency",
+        "institute",
+        "institut",
+        "university",
+        "office",
+        "ministry",
+        "council",
+        "network",
+        "centre",
+        "center",
+        "foundation",
+        "association",
+        "society",
+        "committee",
+        "board",
+        "group",
+        "department",
+        "unit",
+        "programme",
+        "program",
+        "project",
+        "consortium",
+        "alliance",
+        "hospital",
+        "service",
+        "services",
+        "health",
+        "europe",
+        "european",
+        "national",
+        "federal",
+        "team",
+        "task",
+        "force",
+        "secretariat",
+        "authority",
+        "partnership",
+        "initiative",
+        "academy",
+        "college",
+        "school",
+        "laboratory",
+        "lab",
+        "trust",
+        "fund",
+        "union",
+        "parliament",
+        "bank",
+        "press",
+        "publishing",
+        "publications",
+    ]
+)
+
+
+def _is_personal_name(name: str) -> bool:
+    """Whether ``name`` is a person's ("Martijn Kersloot", "J.-Y. Blay", "Ana de la Cruz"): two
+    to five name-like words, no acronym, no digit, no word of an organisation's name
+    ("Commission", "Institute")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 5
+        and all(_NAME_PART.match(w) for w in words)
+        and not any(w.casefold() in _ORGANISATION_WORDS for w in words)
+    )
+
+
+def publisher_from_author(author: str) -> str:
+    """A file's author field as a publisher: kept when it names an organisation, dropped when
+    it is a person (or people) or a placeholder such as "Microsoft Office User"."""
+    text = " ".join(author.split())
+    if text.casefold() in _PLACEHOLDER_AUTHORS or _USER_NAME.match(text):
+        return ""
+    surname_first = re.fullmatch(r"([A-Z][\w'-]+), ([A-Z][\w.'-]+)", text)
+    if surname_first and _is_personal_name(f"{surname_first[2]} {surname_first[1]}"):
+        return ""  # "Smith, John"
+    people = [p.strip() for p in re.split(r"[;,]| and | & ", text) if p.strip()]
+    if people and all(_is_personal_name(p) for p in people):
+        return ""
+    return text
+
+
 def title_from_path(path: Path) -> str:
     stem = path.name.split(".")[0]
     return re.sub(r"[-_]+", " ", stem).strip().capitalize() or path.name
