@@ -155,12 +155,13 @@ def ui(
 ) -> None:
     """Start `dagster dev` on the project's definitions, with DAGSTER_HOME in the project."""
     use_offline_model()
+    settings = _settings(corpus, out, False)  # a bad folder exits 2 here, not in the UI later
     home = dagster_home()
     env = dict(os.environ)
     if corpus:
-        env["JANE_CORPUS_DIR"] = str(corpus.resolve())
+        env["JANE_CORPUS_DIR"] = str(settings.corpus_dir.resolve())
     if out:
-        env["JANE_OUTPUT_DIR"] = str(out.resolve())
+        env["JANE_OUTPUT_DIR"] = str(settings.output_dir.resolve())
     dagster = Path(sys.executable).with_name("dagster")
     cmd = [str(dagster), "dev", "-m", "pipelines.definitions", "-h", host, "-p", str(port)]
     console.print(f"[bold]Dagster UI[/bold] on http://{host}:{port} (DAGSTER_HOME={home})")

@@ -61,6 +61,16 @@ def test_a_missing_corpus_folder_fails_clearly(tmp_path):
     assert "corpus folder not found" in result.output
 
 
+def test_ui_refuses_a_missing_corpus_folder_before_starting_dagster(tmp_path, monkeypatch):
+    import os
+
+    started = []
+    monkeypatch.setattr(os, "execve", lambda *args: started.append(args))
+    result = CliRunner().invoke(app, ["ui", "--corpus", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "corpus folder not found" in result.output
+    assert started == []
+
+
 def test_a_corpus_that_is_a_file_is_not_a_folder(tmp_path):
     (tmp_path / "c.md").write_text("# Not a folder\n")
     result = invoke("--corpus", str(tmp_path / "c.md"), "--out", str(tmp_path / "o"))
