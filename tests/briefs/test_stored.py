@@ -6,8 +6,9 @@ import shutil
 import pytest
 
 from jane_synth.briefs import brief_to_dict, build_briefs
-from jane_synth.briefs.stored import build_stored_briefs
+from jane_synth.briefs.stored import StoredSentenceVectors, stored_vector_counts
 from jane_synth.embedding import MODEL_NAME
+from jane_synth.evidence import EvidenceSelector
 from jane_synth.search import Searcher
 from jane_synth.taxonomy import load_taxonomy
 
@@ -29,7 +30,10 @@ def test_stored_sentence_vectors_give_the_same_briefs_and_are_reused(
     runs = []
     for _ in range(2):
         with Searcher.open(root, embedder=embedder) as searcher:
-            briefs, counts = build_stored_briefs(searcher, taxonomy, MODEL_NAME)
+            vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)  # as the briefs asset
+            selector = EvidenceSelector(searcher, standalone_only=True, vectors=vectors)
+            briefs = build_briefs(searcher, taxonomy, selector=selector)
+            counts = stored_vector_counts(searcher, vectors)
         runs.append(counts)
         assert [brief_to_dict(b) for b in briefs] == plain
     assert runs[0]["sentences_embedded"] > 0

@@ -11,17 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from ..chunking import text_hash
-from ..evidence import EvidenceSelector
 from ..evidence.selector import SentenceVectors
 from ..search import Searcher
-from ..taxonomy import Taxonomy
-from .model import Brief
-from .select import build_briefs
 
 
 @dataclass
@@ -48,17 +43,6 @@ class StoredSentenceVectors(SentenceVectors):
                 self.cache.update(zip(missing, encoded, strict=True))
                 self.embedded += len(missing)
         return super().__call__(texts)
-
-
-def build_stored_briefs(
-    searcher: Searcher, taxonomy: Taxonomy, model: str, **selector_options: Any
-) -> tuple[list[Brief], dict[str, int]]:
-    """:func:`~jane_synth.briefs.select.build_briefs` with stored sentence vectors; returns the
-    briefs and counts (sentences embedded now, reused, cached vectors dropped as unused)."""
-    vectors = StoredSentenceVectors(searcher, model=model)
-    selector = EvidenceSelector(searcher, standalone_only=True, vectors=vectors)
-    briefs = build_briefs(searcher, taxonomy, selector=selector, **selector_options)
-    return briefs, stored_vector_counts(searcher, vectors)
 
 
 def stored_vector_counts(searcher: Searcher, vectors: StoredSentenceVectors) -> dict[str, int]:
