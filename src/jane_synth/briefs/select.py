@@ -200,10 +200,12 @@ class SectionSelector:
         ``used`` holds the sentences already quoted in this brief (by text, so that the same
         sentence in two versions or copies of a document is not quoted twice either).
         """
-        question = f"{dimension.name}: {dimension.description}"
-        assert self._selector.vectors is not None
-        q_vec, noe_vec = self._selector.vectors([question, f"{noe.name}: {noe.description}"])
-        probe = (q_vec, noe_vec, dimension.slug)
+        probe: tuple[Any, ...] = ()
+        if self.scoring == "similarity":  # only similarity ranks by the question and the NoE
+            question = f"{dimension.name}: {dimension.description}"
+            assert self._selector.vectors is not None
+            q_vec, noe_vec = self._selector.vectors([question, f"{noe.name}: {noe.description}"])
+            probe = (q_vec, noe_vec, dimension.slug)
         evidence: list[Evidence] = []
         gaps: list[str] = []
         for (about, keep), strand in zip(self._strands(noe), STRANDS, strict=True):
