@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..chunking import text_hash
-from ..evidence.selector import SentenceVectors
+from ..evidence.selector import SENTENCE_BATCH, SentenceVectors
 from ..search import Searcher
 
 
@@ -38,7 +38,7 @@ class StoredSentenceVectors(SentenceVectors):
             self.cache.update((t, found[h]) for t, h in hashes.items() if h in found)
             missing = [t for t in wanted if t not in self.cache]
             if missing:
-                encoded = self.searcher.embedder.encode(missing)
+                encoded = self.searcher.embedder.encode(missing, batch_size=SENTENCE_BATCH)
                 store.put_sentence_vectors(self.model, [hashes[t] for t in missing], encoded)
                 self.cache.update(zip(missing, encoded, strict=True))
                 self.embedded += len(missing)
