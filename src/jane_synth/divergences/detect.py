@@ -34,7 +34,7 @@ import numpy as np
 from ..evidence.boilerplate import not_evidence_reason
 from ..evidence.sentences import Sentence, split_passage
 from ..records import Chunk
-from .quantities import Quantity, quantities, source_markers
+from .quantities import MARKER, Quantity, quantities, source_markers
 
 # Entity labels that name what a sentence is about (not dimensions or countries).
 _NETWORK_LABELS = frozenset({"ERN", "RESEARCH_INFRA", "JOINT_ACTION"})
@@ -42,14 +42,13 @@ SUBJECT_LABELS = _NETWORK_LABELS | {"PROGRAMME", "NOE_DOMAIN"}
 _GENERIC = frozenset({"erns"})  # "the ERNs": a subject only when nothing more specific is named
 _LOOK_BACK = 3  # sentences naming something, read back for a sentence that names nothing
 MAX_STATEMENTS = 6
-# Words by which a sentence says its figures disagree, and weaker ones ("while") that also
-# join figures of different things.
+# Words by which a sentence says its figures disagree ("while" and "or" also join figures of
+# different things, so they do not count).
 _DIFFER = re.compile(
     r"\b(?:differ\w*|different(?:ly)?|conflicting|depending on the source|some sources|"
     r"according to (?:some|others))\b",
     re.I,
 )
-_MARKER = re.compile(r"\[S\d+[a-z]?\]")
 MAX_RATIO = 3.0  # two reports of one figure are within this factor of each other
 
 
@@ -201,7 +200,7 @@ def _marker_after(fs: FigureSentence, i: int) -> str | None:
     text, figures = fs.sentence.text, fs.figures
     later = [q.start for q in figures[i + 1 :] if q.unit == figures[i].unit]
     stop = later[0] if later else len(text)
-    found = _MARKER.search(text, figures[i].end, stop)
+    found = MARKER.search(text, figures[i].end, stop)
     return found.group() if found else None
 
 

@@ -117,7 +117,8 @@ _NOT_MEASURES = frozenset(
     ]
 )
 _QUALIFIER_WINDOW = 60  # characters after a figure searched for narrowing acronyms
-_MARKER = re.compile(r"\[S\d+[a-z]?\]")
+MARKER = re.compile(r"\[S\d+[a-z]?\]")
+"""A source marker of the corpus's own reference lists: ``[S25]``, ``[S58b]``."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def singular(word: str) -> str:
 
 def _qualifiers(text: str, end: int) -> frozenset[str]:
     """Acronyms after a figure, up to the next figure or clause break ("59% for ... (ALL)")."""
-    window = _MARKER.sub(lambda m: " " * len(m.group()), text[end : end + _QUALIFIER_WINDOW])
+    window = MARKER.sub(lambda m: " " * len(m.group()), text[end : end + _QUALIFIER_WINDOW])
     stop = re.search(r"\d|[;:(]\s*\d|\bwhile\b|\bwhereas\b|\bagainst\b", window)
     window = window[: stop.start()] if stop else window
     # "EUROCARE-6" names a study, not what is counted
@@ -171,7 +172,7 @@ def _qualifiers(text: str, end: int) -> frozenset[str]:
 
 
 def _context(text: str, end: int, words: int = 4) -> frozenset[str]:
-    window = _MARKER.sub(" ", text[end : end + 80])
+    window = MARKER.sub(" ", text[end : end + 80])
     clause = re.split(r"[,;:.()\[\]\d]", window, maxsplit=1)[0]
     return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", clause)[:words])
 
@@ -225,4 +226,4 @@ def quantities(text: str) -> list[Quantity]:
 
 def source_markers(text: str) -> frozenset[str]:
     """The source markers a sentence cites (``[S25]``, ``[S58b]``)."""
-    return frozenset(_MARKER.findall(text))
+    return frozenset(MARKER.findall(text))
