@@ -67,7 +67,9 @@ def build_meeting_briefs(
     recorder = RecordingSelector(searcher, standalone_only=True, vectors=vectors)
     params = selector_parameters(SectionSelector(searcher, selector=recorder, **options), recorder)
     briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
-    divergences = find_divergences(searcher, taxonomy, vectors=recorder.vectors)
+    divergences = find_divergences(
+        searcher, taxonomy, vectors=recorder.vectors, split=recorder.sentences
+    )
     briefs = [replace(b, divergences=bearing_on(b, divergences)) for b in briefs]
     briefs = with_policy_links(briefs, searcher, taxonomy)
     model_path = searcher.embedder.model_path or bundled_model_path()

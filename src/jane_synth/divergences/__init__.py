@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from ..evidence.sentences import Sentence, split_passage
+from ..records import Chunk
 from ..search import Searcher
 from ..taxonomy import Taxonomy
 from .detect import (
@@ -41,11 +43,13 @@ def find_divergences(
     vectors: Callable[[Sequence[str]], np.ndarray] | None = None,
     finder: DivergenceFinder | None = None,
     language: str = "en",
+    split: Callable[[Chunk], list[Sentence]] = split_passage,
 ) -> list[Divergence]:
     """The divergences among the current documents' passages in ``language``.
 
     ``vectors`` embeds sentences (for example the evidence selector's stored sentence vectors);
-    by default the searcher's embedder. A divergence bears on the NoEs whose documents (by main
+    by default the searcher's embedder; ``split`` the sentences of a chunk (the selector's, which
+    the briefs have already split). A divergence bears on the NoEs whose documents (by main
     subject) or sentences (by name) give its statements; one that names none bears on all.
     """
     docs = searcher.documents
@@ -57,7 +61,7 @@ def find_divergences(
          and (c.language or docs[c.doc_id].meta.language).lower() == language),
         key=lambda c: (c.doc_id, c.page, c.seq),
     )  # fmt: skip
-    sentences = figure_sentences(current)
+    sentences = figure_sentences(current, split)
     texts = [fs.sentence.text for fs in sentences]
     embed = vectors or searcher.embedder.encode
     matrix = np.asarray(embed(texts), dtype=np.float32) if texts else np.zeros((0, 1))

@@ -131,15 +131,18 @@ def _is_list_or_table(text: str) -> bool:
     return "•" in text or "|" in text or items >= 2 or (len(lines) >= 4 and short * 2 >= len(lines))
 
 
-def figure_sentences(chunks: Iterable[Chunk]) -> list[FigureSentence]:
+def figure_sentences(
+    chunks: Iterable[Chunk], split: Callable[[Chunk], list[Sentence]] = split_passage
+) -> list[FigureSentence]:
     """The sentences of ``chunks`` with figures, never tables, lists or lines that are not
-    evidence (references, captions, contents, addresses)."""
+    evidence (references, captions, contents, addresses). ``split`` gives a chunk's sentences
+    (the evidence selector's, which it has already split, by default the sentencizer's)."""
     out = []
     # per document, what the last sentences naming anything named (chunks come in page order)
     previous: dict[str, list[list[tuple[str, str]]]] = {}
     for chunk in chunks:
         named = _named(chunk)
-        for s in split_passage(chunk):
+        for s in split(chunk):
             inside = [(at - s.start, tag) for at, tag in named if s.start <= at < s.end]
             figures = () if _is_list_or_table(s.text) else tuple(quantities(s.text))
             back = previous.setdefault(chunk.doc_id, [])

@@ -109,7 +109,8 @@ class EvidenceSelector:
         """At most this many sentences answer one question."""
         return self.cap if self.cap is not None else self._model().cap
 
-    def _sentences(self, chunk: Chunk) -> list[Sentence]:
+    def sentences(self, chunk: Chunk) -> list[Sentence]:
+        """The sentences of ``chunk``, split once per selector."""
         cached = self._split.get(chunk.chunk_id)
         if cached is None:
             cached = self._split[chunk.chunk_id] = split_passage(chunk)
@@ -146,7 +147,7 @@ class EvidenceSelector:
         sentences: list[Sentence] = []
         passage_of: list[int] = []
         for i, (row, _) in enumerate(ranked):
-            for sent in self._sentences(self.searcher.chunks[row]):
+            for sent in self.sentences(self.searcher.chunks[row]):
                 sentences.append(sent)
                 passage_of.append(i)
         assert self.vectors is not None
