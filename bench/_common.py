@@ -95,7 +95,7 @@ def beir_output(data_dir: Path, embedder: Embedder, cache: Path = CACHE) -> Outp
     data_dir = Path(data_dir).resolve()
     layout = OutputLayout(cache / data_dir.name)
     rows = read_jsonl(data_dir / "corpus.jsonl")
-    with Store(layout.database) as store:
+    with Store(layout.store) as store:
         stored = add_documents(store, rows, data_dir.name)
         embedded, reused = embed_missing(store, embedder)
         log(f"{data_dir.name}: {stored} documents stored, {embedded} embedded, {reused} reused")

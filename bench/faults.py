@@ -44,7 +44,7 @@ def child(corpus: Path, out: Path, workers: int | None) -> None:
 
     layout = OutputLayout(out)
     t0 = time.perf_counter()
-    with Store(layout.database) as store:
+    with Store(layout.store) as store:
         summary = sync_documents(store, corpus, layout, workers=workers)
         t1 = time.perf_counter()
         made = chunk_pending(store)

@@ -152,10 +152,10 @@ def compare(clean: Path, other: Path) -> dict[str, object]:
     from jane_synth.store import Store
 
     def docs(folder: Path) -> set[str]:
-        with Store(OutputLayout(folder).database) as store:
+        with Store(OutputLayout(folder).store) as store:
             return {d.doc_id for d in store.documents()}
 
-    with Store(OutputLayout(other).database) as store:
+    with Store(OutputLayout(other).store) as store:
         duplicates = chunk_problems(store).figures["duplicate_chunks"]
         orphans = store.orphan_vector_count()
         without_vector = len(store.texts_missing_embeddings(MODEL_NAME))

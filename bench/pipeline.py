@@ -59,7 +59,7 @@ BULK_TARGET = 1.2  # issue 14: bulk ONNX must be at least this many times torch
 def bundled_texts(cache: Path) -> list[str]:
     """Chunk texts of the bundled corpus, longest first, as ``embed_missing`` orders them."""
     layout = OutputLayout(cache / "bundled")
-    with Store(layout.database) as store:
+    with Store(layout.store) as store:
         sync_documents(store, ROOT / "corpus", layout)
         chunk_pending(store)
         texts = [text for _, text in store.texts_missing_embeddings("bench-no-model")]

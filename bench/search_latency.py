@@ -62,7 +62,7 @@ def synthetic_output(
     done = layout.root / "done.json"
     if done.is_file() and (layout.bm25_dir / "chunk_ids.txt").is_file():
         if BM25Index.load(layout.bm25_dir).params != SearchSettings().bm25:
-            with Store(layout.database) as store:  # the product's defaults changed
+            with Store(layout.store) as store:  # the product's defaults changed
                 build_search_index(store, layout)
         return layout
     t0 = time.perf_counter()
@@ -70,7 +70,7 @@ def synthetic_output(
     sentences = _sentences(read_jsonl(SCIFACT / "corpus.jsonl"))
     vec_rng = np.random.default_rng(seed)
     dim = embedder.dim
-    with Store(layout.database) as store:
+    with Store(layout.store) as store:
         for d in range(n_chunks // per_doc):
             doc_id = f"syn{d:05d}"
             texts = [" ".join(rng.sample(sentences, rng.randint(2, 5))) for _ in range(per_doc)]

@@ -64,7 +64,7 @@ def _settings(corpus: Path | None, out: Path | None, allow_empty: bool) -> Setti
 
 def _removal_plan(corpus_dir: Path, output_dir: Path) -> RemovalPlan:
     current = [entry.rel for entry in scan_corpus(corpus_dir)]
-    with Store(OutputLayout(output_dir).database) as store:
+    with Store(OutputLayout(output_dir).store) as store:
         return plan_removal(store, corpus_dir, current)
 
 

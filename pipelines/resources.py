@@ -85,7 +85,7 @@ class JaneSettings(ConfigurableResource):
         )
 
     def open_store(self) -> Store:
-        return Store(self.layout.database)
+        return Store(self.layout.store)
 
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[JaneSettings]:

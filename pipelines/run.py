@@ -80,7 +80,7 @@ def run_pipeline(
             report(f"marked run {run_id} failed: its process is gone")
         keys = wanted_keys(corpus_dir)
         added, removed = sync_partitions(instance, keys)
-        with Store(OutputLayout(output_dir).database) as store:
+        with Store(OutputLayout(output_dir).store) as store:
             pending = keys_not_in_store(keys, store.file_hashes())
         report(
             f"{len(keys)} corpus files: {len(pending)} to ingest, {len(added)} new partition(s), "

@@ -8,6 +8,7 @@ from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import embed_pending
 from jane_synth.search import build_search_index
 from jane_synth.stages import record, unchanged
+from jane_synth.store import redacted
 
 from ..resources import EmbeddingModel, JaneSettings
 from .ingestion import chunks
@@ -72,7 +73,7 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
     return MaterializeResult(
         metadata={
             **index.metadata(),
-            "database": MetadataValue.path(str(layout.database)),
+            "database": MetadataValue.path(redacted(layout.store)),
             "seconds": round(time.perf_counter() - t0, 3),
             **ran(fingerprint),
         }

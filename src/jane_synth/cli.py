@@ -7,7 +7,6 @@ module the ``jane-synth`` console script points to.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -22,6 +21,7 @@ from .records import SearchHit
 from .search import HYBRID, MAX_K, IndexNotBuiltError, InvalidRequest, SearchRequest, search_modes
 from .search.request import MIN_K
 from .search.settings import SearchSettings
+from .store.backend import store_errors
 
 if TYPE_CHECKING:
     from .embedding import Embedder
@@ -74,11 +74,12 @@ def _open_index(opener: Callable[[Path], T], out: Path | None) -> T:
     from .search.index import check_output_dir
 
     root = out or default_output_dir()
+    unreadable: tuple[type[BaseException], ...] = (OSError, *store_errors())
     try:
         return opener(check_output_dir(root).root)
     except IndexNotBuiltError as exc:
         message = str(exc)
-    except (OSError, sqlite3.Error) as exc:
+    except unreadable as exc:
         message = f"cannot open the search index in {root}: {exc}"
     raise _exit_2(message)
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 ENV_CORPUS_DIR = "JANE_CORPUS_DIR"
 ENV_OUTPUT_DIR = "JANE_OUTPUT_DIR"
+ENV_STORE_URL = "JANE_STORE_URL"
+"""A ``postgresql://`` URL puts the store on PostgreSQL; unset, it is a SQLite file per output
+folder. Only the environment sets it, so that a password never lands in run configuration."""
+
+
+def store_url_from_environment() -> str:
+    """``$JANE_STORE_URL``, or "" (the SQLite file in the output folder)."""
+    return os.environ.get(ENV_STORE_URL, "").strip()
+
 
 # The embedding model ships in a package: the Hugging Face libraries must never try the network,
 # and tokenizers must not start threads that a forked worker process would inherit.
@@ -74,13 +83,25 @@ def check_output_dir(path: Path) -> Path:
 
 @dataclass(frozen=True)
 class OutputLayout:
-    """Where a run writes what, below one output folder."""
+    """Where a run writes what, below one output folder (and the store, which may be on a
+    PostgreSQL server instead: ``store_url``)."""
 
     root: Path
+    store_url: str = field(default_factory=store_url_from_environment)
 
     @property
     def database(self) -> Path:
+        """The SQLite file of the store (unused when ``store_url`` is set)."""
         return self.root / "index" / "jane.sqlite"
+
+    @property
+    def store(self) -> Path | str:
+        """What :class:`jane_synth.store.Store` opens: the PostgreSQL URL, else the SQLite file."""
+        return self.store_url or self.database
+
+    def has_store(self) -> bool:
+        """Whether a run has written the store (a PostgreSQL store is assumed to exist)."""
+        return bool(self.store_url) or self.database.is_file()
 
     @property
     def bm25_dir(self) -> Path:

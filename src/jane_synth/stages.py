@@ -130,12 +130,12 @@ def nothing_changed(settings: Settings) -> bool:
     """Whether a run would change nothing: every corpus file is stored at its current content,
     no stored file has left the folder, and every stage's inputs are those it last ran on."""
     layout = OutputLayout(settings.output_dir)
-    if not (layout.database.is_file() and layout.ingest_report.is_file()):
+    if not (layout.has_store() and layout.ingest_report.is_file()):
         return False
     current = {e.rel: entry_sha256(e) for e in scan_corpus(Path(settings.corpus_dir))}
     if not all(current.values()):
         return False
-    with Store(layout.database) as store:
+    with Store(layout.store) as store:
         if store.file_hashes() != current:
             return False
         return all(unchanged(store, stage_inputs(stage, settings)) for stage in STAGES)

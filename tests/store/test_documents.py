@@ -5,8 +5,8 @@ from jane_synth.store import Store
 from tests.store.factories import outcome, parsed
 
 
-def test_record_stores_document_pages_and_outcome(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_record_stores_document_pages_and_outcome(store_location):
+    with Store(store_location) as store:
         store.record(outcome("a.md", "a" * 64), "a" * 64, parsed("a" * 64, "a.md"))
         assert store.file_hashes() == {"a.md": "a" * 64}
         (doc,) = store.documents()
@@ -14,8 +14,8 @@ def test_record_stores_document_pages_and_outcome(tmp_path):
         assert store.page_text("a" * 64, 1).startswith("The BoMS")
 
 
-def test_changed_file_replaces_old_document_and_its_chunks(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_changed_file_replaces_old_document_and_its_chunks(store_location):
+    with Store(store_location) as store:
         store.record(outcome("a.md", "1" * 64), "1" * 64, parsed("1" * 64, "a.md"))
         store.replace_chunks("1" * 64, list(Chunker().chunk_documents([parsed("1" * 64, "a.md")])))
         assert store.count("chunks") == 1
@@ -29,8 +29,8 @@ def test_changed_file_replaces_old_document_and_its_chunks(tmp_path):
         assert store.documents_without_chunks() == ["2" * 64]
 
 
-def test_a_bad_new_version_never_removes_the_stored_document(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_a_bad_new_version_never_removes_the_stored_document(store_location):
+    with Store(store_location) as store:
         store.record(outcome("a.md", "1" * 64), "1" * 64, parsed("1" * 64, "a.md"))
         store.record(outcome("b.md", "3" * 64), "3" * 64, parsed("3" * 64, "b.md"))
         stored = store.record(outcome("b.md", "4" * 64, "quarantined"), "4" * 64, None)
@@ -49,14 +49,14 @@ def test_a_bad_new_version_never_removes_the_stored_document(tmp_path):
         assert [d.doc_id for d in store.documents()] == ["1" * 64]
 
 
-def test_a_quarantined_new_file_stores_no_document(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_a_quarantined_new_file_stores_no_document(store_location):
+    with Store(store_location) as store:
         stored = store.record(outcome("c.md", "7" * 64, "quarantined"), "7" * 64, None)
         assert stored.reason == "" and store.documents() == []
 
 
-def test_remove_files_drops_documents_chunks_and_orphan_vectors(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_remove_files_drops_documents_chunks_and_orphan_vectors(store_location):
+    with Store(store_location) as store:
         doc = parsed("1" * 64, "a.md")
         store.record(outcome("a.md", doc.doc_id), doc.doc_id, doc)
         chunks = list(Chunker().chunk_documents([doc]))
@@ -67,8 +67,8 @@ def test_remove_files_drops_documents_chunks_and_orphan_vectors(tmp_path):
         assert store.prune_embeddings() == 1
 
 
-def test_page_numbers_no_page_can_have_find_nothing(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_page_numbers_no_page_can_have_find_nothing(store_location):
+    with Store(store_location) as store:
         store.record(outcome("a.md", "a" * 64), "a" * 64, parsed("a" * 64, "a.md"))
         for page in (0, -1, 10**25, 2**63):
             assert store.page_text("a" * 64, page) is None

@@ -13,7 +13,7 @@ def _store_big_and_small(store: Store) -> None:
 
 def _file_size(store: Store) -> int:
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    return store.path.stat().st_size
+    return store.location.stat().st_size
 
 
 def test_a_new_database_uses_incremental_vacuum(tmp_path):

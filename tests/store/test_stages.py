@@ -14,8 +14,8 @@ def _add(store: Store, doc_id: str, path: str, text: str | None = None) -> None:
     store.replace_chunks(d.doc_id, list(Chunker().chunk_documents([d])))
 
 
-def test_a_table_digest_changes_with_its_rows_only(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_a_table_digest_changes_with_its_rows_only(store_location):
+    with Store(store_location) as store:
         _add(store, "1" * 64, "a.md")
         chunks, vectors = store.table_digest("chunks"), store.table_digest("embeddings")
         assert store.table_digest("chunks") == chunks
@@ -24,10 +24,10 @@ def test_a_table_digest_changes_with_its_rows_only(tmp_path):
         assert store.table_digest("embeddings") == vectors
 
 
-def test_a_stage_is_unchanged_until_a_table_or_an_output_file_changes(tmp_path):
+def test_a_stage_is_unchanged_until_a_table_or_an_output_file_changes(store_location, tmp_path):
     out = tmp_path / "report.json"
     out.write_text("{}")
-    with Store(tmp_path / "db.sqlite") as store:
+    with Store(store_location) as store:
         _add(store, "1" * 64, "a.md")
         inputs = StageInputs("toy", ("documents", "chunks"), {"k": 1}, (out,))
         assert unchanged(store, inputs) is None  # never ran
@@ -47,8 +47,8 @@ def test_a_stage_is_unchanged_until_a_table_or_an_output_file_changes(tmp_path):
         assert unchanged(store, inputs) is None
 
 
-def test_sentence_vectors_are_kept_until_pruned_or_the_backend_changes(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_sentence_vectors_are_kept_until_pruned_or_the_backend_changes(store_location):
+    with Store(store_location) as store:
         store.use_vector_backend("m", "torch")
         store.put_sentence_vectors("m", ["h1", "h2"], np.eye(2, dtype=np.float32))
         found = store.sentence_vectors("m", ["h1", "h2", "h3"])

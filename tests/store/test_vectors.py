@@ -5,8 +5,8 @@ from jane_synth.store import Store
 from tests.store.factories import outcome, parsed
 
 
-def test_embedding_cache_is_keyed_by_text_hash(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_embedding_cache_is_keyed_by_text_hash(store_location):
+    with Store(store_location) as store:
         a, b = parsed("1" * 64, "a.md"), parsed("2" * 64, "b.md")  # same text, two files
         for d in (a, b):
             store.record(outcome(d.path, d.doc_id), d.doc_id, d)
@@ -19,8 +19,8 @@ def test_embedding_cache_is_keyed_by_text_hash(tmp_path):
         assert store.texts_missing_embeddings("m") == []
 
 
-def test_counts_distinct_texts_and_lists_embedded_hashes(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_counts_distinct_texts_and_lists_embedded_hashes(store_location):
+    with Store(store_location) as store:
         a, b = (
             parsed("1" * 64, "a.md"),
             parsed(
@@ -47,8 +47,8 @@ def _one_vector(store, model="m"):
     store.put_embeddings(model, [first], np.ones((1, 2), dtype=np.float32))
 
 
-def test_a_new_backend_drops_the_vectors_of_the_old_one(tmp_path):
-    with Store(tmp_path / "db.sqlite") as store:
+def test_a_new_backend_drops_the_vectors_of_the_old_one(store_location):
+    with Store(store_location) as store:
         assert store.vector_backend("m") is None
         assert store.use_vector_backend("m", "torch") == 0
         _one_vector(store)

@@ -115,7 +115,7 @@ def build_output(
     """
     layout = OutputLayout(root)
     wanted = {f"{prefix}/{d.doc_id}" for d in docs}
-    with Store(layout.database) as store:
+    with Store(layout.store) as store:
         stale = [p for p in store.file_hashes() if p not in wanted]
         store.remove_files(stale)
         changed = _record(store, docs, prefix) + len(stale)

@@ -38,7 +38,7 @@ class BuiltIndex:
         for name, figures in self.retrievers.items():
             # The BM25 vocabulary keeps its historic key; other retrievers are prefixed.
             out.update({k if name == "bm25" else f"{name}_{k}": v for k, v in figures.items()})
-        files = [self.layout.database]
+        files = [] if self.layout.store_url else [self.layout.database]
         for name in self.retrievers:
             folder = retriever_folder(self.layout, name)
             files += sorted(folder.iterdir()) if folder.is_dir() else []
@@ -94,7 +94,7 @@ def check_output_dir(output_dir: Path | str) -> OutputLayout:
         why = "not a folder" if root.exists() else "no such folder"
         raise IndexNotBuiltError.missing(root, why)
     layout = OutputLayout(root)
-    if not layout.database.is_file():
+    if not layout.has_store():
         raise IndexNotBuiltError.missing(root, f"no {layout.database.relative_to(root)}")
     return layout
 

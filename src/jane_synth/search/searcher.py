@@ -81,7 +81,7 @@ class Searcher:
         layout = check_output_dir(output_dir)
         settings = settings or SearchSettings()
         embedder = embedder or Embedder()
-        store = Store(layout.database)
+        store = Store(layout.store)
         try:
             rows = index_rows(store)
             retrievers = open_retrievers(layout, store, embedder, rows, settings)

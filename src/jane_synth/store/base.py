@@ -7,15 +7,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .backend import Connection, Dialect
+from .postgres import PostgresConnection
+
 
 class StoreBase:
     """Holds the connection; the parts of :class:`jane_synth.store.Store` build on it."""
 
-    path: Path
-    conn: sqlite3.Connection
+    location: Path | str
+    conn: Connection
+    dialect: Dialect
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back when it raises."""
-        with self.conn:
-            yield self.conn
+        if isinstance(self.conn, PostgresConnection):
+            with self.conn.transaction():
+                yield self.conn
+        else:
+            assert isinstance(self.conn, sqlite3.Connection)
+            with self.conn:
+                yield self.conn

@@ -1,17 +1,24 @@
-"""Chunks of document pages, with the FTS5 index that triggers keep in step."""
+"""Chunks of document pages, with the full-text index the engine keeps in step with them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..records import Chunk
+from .backend import text_terms
 from .base import StoreBase
 from .rows import chunk_from_row, chunk_to_row
 from .schema import COUNTED_TABLES
 
+CHUNK_COLUMNS = (
+    "chunk_id", "doc_id", "page", "start", '"end"', "seq", "text", "text_hash", "entities",
+    "language",
+)  # fmt: skip
+
 
 class ChunksPart(StoreBase):
-    """The ``chunks`` table (and ``chunks_fts`` through its triggers)."""
+    """The ``chunks`` table, and its full-text index (SQLite: ``chunks_fts`` through triggers;
+    PostgreSQL: a generated ``tsvector`` column)."""
 
     def documents_without_chunks(self) -> list[str]:
         """Ids of the documents not chunked yet, in path order."""
@@ -26,20 +33,43 @@ class ChunksPart(StoreBase):
         with self.transaction() as conn:
             conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             conn.executemany(
-                "INSERT INTO chunks (chunk_id, doc_id, page, start, end, seq, text, text_hash, "
-                "entities, language) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO chunks ({', '.join(CHUNK_COLUMNS)}) "
+                f"VALUES ({','.join('?' * len(CHUNK_COLUMNS))})",
                 [chunk_to_row(c) for c in chunks],
             )
 
     def chunks(self, doc_ids: Sequence[str] | None = None) -> list[Chunk]:
         """All chunks in a stable order (document path, then position)."""
-        sql = "SELECT c.* FROM chunks c JOIN documents d USING (doc_id)"
+        columns = ", ".join(f"c.{c}" for c in CHUNK_COLUMNS)
+        sql = f"SELECT {columns} FROM chunks c JOIN documents d USING (doc_id)"
         params: tuple[str, ...] = ()
         if doc_ids is not None:
             sql += f" WHERE c.doc_id IN ({','.join('?' * len(doc_ids))})"
             params = tuple(doc_ids)
         rows = self.conn.execute(sql + " ORDER BY d.path, c.seq", params)
         return [chunk_from_row(r) for r in rows]
+
+    def match_chunks(self, query: str, limit: int = 10) -> list[str]:
+        """Ids of the chunks that contain every word of ``query`` (stemmed), best first, by the
+        engine's own full-text index: FTS5's BM25 on SQLite, ``ts_rank`` on PostgreSQL."""
+        terms = text_terms(query)
+        if not terms or limit <= 0:
+            return []
+        if self.dialect.name == "sqlite":
+            match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+            rows = self.conn.execute(
+                "SELECT c.chunk_id FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid "
+                "WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts), c.chunk_id LIMIT ?",
+                (match, limit),
+            )
+        else:
+            words = " ".join(terms)
+            rows = self.conn.execute(
+                "SELECT chunk_id FROM chunks, plainto_tsquery('english', ?) q WHERE tsv @@ q "
+                "ORDER BY ts_rank(tsv, q) DESC, chunk_id LIMIT ?",
+                (words, limit),
+            )
+        return [r[0] for r in rows]
 
     def count(self, table: str) -> int:
         """Rows in one of the main tables."""

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 
 from ..records import IngestOutcome, Page, ParsedDocument
+from .backend import Connection
 from .base import StoreBase
 from .rows import StoredDocument, document_from_row
 
 _MAX_SQLITE_INT = 2**63 - 1
+FILE_COLUMNS = (
+    "path", "sha256", "status", "reason", "pages", "chars", "language", "doc_id", "kept_doc_id",
+)  # fmt: skip
 
 
-def _has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
+def _has_document(conn: Connection, doc_id: str) -> bool:
     row = conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
     return row is not None
 
 
-def _insert_document(conn: sqlite3.Connection, doc: ParsedDocument) -> None:
+def _insert_document(conn: Connection, doc: ParsedDocument) -> None:
     m = doc.meta
     conn.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
@@ -32,7 +35,7 @@ def _insert_document(conn: sqlite3.Connection, doc: ParsedDocument) -> None:
     )
 
 
-def _drop_unreferenced_document(conn: sqlite3.Connection, doc_id: str) -> None:
+def _drop_unreferenced_document(conn: Connection, doc_id: str) -> None:
     if not conn.execute(
         "SELECT 1 FROM files WHERE doc_id = ? OR kept_doc_id = ?", (doc_id, doc_id)
     ).fetchone():
@@ -81,7 +84,7 @@ class DocumentsPart(StoreBase):
                 kept = previous
                 outcome = _keeping_previous(outcome)
             conn.execute(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?)",
+                self.dialect.upsert("files", FILE_COLUMNS, ("path",)),
                 (outcome.path, sha256, outcome.status, outcome.reason, outcome.pages,
                  outcome.chars, outcome.language, outcome.doc_id, kept),
             )  # fmt: skip

@@ -13,16 +13,15 @@ class IntegrityPart(StoreBase):
     def empty_chunk_ids(self) -> list[str]:
         """Chunks whose text is empty or only white space."""
         rows = self.conn.execute(
-            "SELECT chunk_id FROM chunks WHERE TRIM(text, ' ' || char(9, 10, 13)) = '' "
-            "ORDER BY chunk_id"
+            f"SELECT chunk_id FROM chunks WHERE {self.dialect.blank_text} ORDER BY chunk_id"
         )
         return [r[0] for r in rows]
 
     def duplicate_chunk_spans(self) -> list[tuple[str, int, int, int, int]]:
         """``(doc_id, page, start, end, copies)`` of each span stored more than once."""
         rows = self.conn.execute(
-            "SELECT doc_id, page, start, end, COUNT(*) FROM chunks "
-            "GROUP BY doc_id, page, start, end HAVING COUNT(*) > 1 ORDER BY doc_id, page, start"
+            'SELECT doc_id, page, start, "end", COUNT(*) FROM chunks '
+            'GROUP BY doc_id, page, start, "end" HAVING COUNT(*) > 1 ORDER BY doc_id, page, start'
         )
         return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 

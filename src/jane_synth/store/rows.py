@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any, TypeVar
@@ -34,7 +33,7 @@ def _entities(text: str) -> tuple[Entity, ...]:
     return tuple(Entity(*e) for e in json.loads(text))
 
 
-def _from_row(cls: type[R], row: sqlite3.Row, decode: Mapping[str, Callable[[str], Any]]) -> R:
+def _from_row(cls: type[R], row: Any, decode: Mapping[str, Callable[[str], Any]]) -> R:
     """A record whose fields are columns of ``row`` (JSON columns through ``decode``)."""
     values = {f.name: row[f.name] for f in fields(cls)}  # type: ignore[arg-type]
     return cls(**{k: decode[k](v) if k in decode else v for k, v in values.items()})
@@ -43,18 +42,18 @@ def _from_row(cls: type[R], row: sqlite3.Row, decode: Mapping[str, Callable[[str
 _META_JSON = dict.fromkeys(("networks", "noe_domains", "dimensions", "sources"), _json_tuple)
 
 
-def meta_from_row(row: sqlite3.Row) -> DocumentMeta:
+def meta_from_row(row: Any) -> DocumentMeta:
     return _from_row(DocumentMeta, row, _META_JSON)
 
 
-def document_from_row(r: sqlite3.Row) -> StoredDocument:
+def document_from_row(r: Any) -> StoredDocument:
     return StoredDocument(
         r["doc_id"], r["path"], r["format"], meta_from_row(r), r["n_pages"], r["n_chars"],
         r["superseded_by"],
     )  # fmt: skip
 
 
-def chunk_from_row(row: sqlite3.Row) -> Chunk:
+def chunk_from_row(row: Any) -> Chunk:
     return _from_row(Chunk, row, {"entities": _entities})
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from .base import StoreBase
 
 # auto_vacuum modes as ``PRAGMA auto_vacuum`` reports them.
@@ -15,22 +17,30 @@ class SpacePart(StoreBase):
     """Free pages: counted, and released after removals."""
 
     def page_counts(self) -> tuple[int, int]:
-        """``(free pages, all pages)`` of the database."""
+        """``(free pages, all pages)`` of the SQLite database."""
         free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
         total = self.conn.execute("PRAGMA page_count").fetchone()[0]
         return int(free), int(total)
 
     def reclaim_space(self) -> int:
         """Release the free pages (incremental vacuum, or VACUUM when they are a large share of
-        an older database); return the bytes the database file shrank by."""
-        if self.conn.in_transaction:
-            self.conn.commit()
+        an older database); return the bytes the database file shrank by.
+
+        On PostgreSQL this does nothing and returns 0: the server's autovacuum makes the space
+        of deleted rows reusable, and ``VACUUM FULL`` would lock the tables that readers use.
+        """
+        if self.dialect.name != "sqlite":
+            return 0
+        conn = self.conn
+        assert isinstance(conn, sqlite3.Connection)
+        if conn.in_transaction:
+            conn.commit()
         free, total = self.page_counts()
         if not free:
             return 0
         if self.conn.execute("PRAGMA auto_vacuum").fetchone()[0] == _INCREMENTAL:
             # executescript steps the pragma to the end; execute() would free one page only.
-            self.conn.executescript("PRAGMA incremental_vacuum;")
+            conn.executescript("PRAGMA incremental_vacuum;")
         elif free / total >= VACUUM_FREE_SHARE:
             # VACUUM also switches the file to incremental mode for the next time.
             self.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")

@@ -20,7 +20,7 @@ from .base import StoreBase
 DIGEST_QUERIES: dict[str, tuple[str, ...]] = {
     "documents": ("SELECT * FROM documents ORDER BY doc_id",),
     "chunks": (
-        "SELECT chunk_id, doc_id, page, start, end, seq, text_hash, entities, language "
+        'SELECT chunk_id, doc_id, page, start, "end", seq, text_hash, entities, language '
         "FROM chunks ORDER BY rowid",
     ),
     "embeddings": (
@@ -56,7 +56,10 @@ class StagesPart(StoreBase):
     def set_stage_fingerprint(self, stage: str, fingerprint: str) -> None:
         """Record the inputs ``stage`` just ran on."""
         with self.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO stage_inputs VALUES (?, ?)", (stage, fingerprint))
+            conn.execute(
+                self.dialect.upsert("stage_inputs", ("stage", "fingerprint"), ("stage",)),
+                (stage, fingerprint),
+            )
 
     def forget_stage(self, stage: str) -> None:
         """Forget what ``stage`` ran on, so that it runs in full next time."""
@@ -84,7 +87,9 @@ class StagesPart(StoreBase):
         matrix = np.asarray(vectors, dtype=np.float32)
         with self.transaction() as conn:
             conn.executemany(
-                "INSERT OR REPLACE INTO sentence_vectors VALUES (?,?,?)",
+                self.dialect.upsert(
+                    "sentence_vectors", ("text_hash", "model", "vector"), ("text_hash", "model")
+                ),
                 [(h, model, v.tobytes()) for h, v in zip(hashes, matrix, strict=True)],
             )
 
@@ -93,9 +98,10 @@ class StagesPart(StoreBase):
         with self.transaction() as conn:
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_hashes (h TEXT PRIMARY KEY)")
             conn.execute("DELETE FROM keep_hashes")
-            conn.executemany("INSERT OR IGNORE INTO keep_hashes VALUES (?)", [(h,) for h in hashes])
-            return conn.execute(
+            conn.executemany(self.dialect.insert_new("keep_hashes", ("h",)), [(h,) for h in hashes])
+            cursor = conn.execute(
                 "DELETE FROM sentence_vectors WHERE model = ? AND text_hash NOT IN "
                 "(SELECT h FROM keep_hashes)",
                 (model,),
-            ).rowcount
+            )
+            return int(cursor.rowcount)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -15,7 +15,7 @@ UNASSIGNED = -1
 """``chunk_themes.theme_id`` of a chunk that took part but is near no theme."""
 
 
-def theme_from_row(r: sqlite3.Row) -> Theme:
+def theme_from_row(r: Any) -> Theme:
     return Theme(
         r["theme_id"], r["label"], tuple(json.loads(r["keyphrases"])), r["size"],
         r["n_documents"], tuple(json.loads(r["representatives"])), r["parent"],

@@ -34,7 +34,10 @@ class VectorsPart(StoreBase):
             if row is not None:
                 dropped = conn.execute("DELETE FROM embeddings WHERE model = ?", (model,)).rowcount
                 conn.execute("DELETE FROM sentence_vectors WHERE model = ?", (model,))
-            conn.execute("INSERT OR REPLACE INTO vector_backends VALUES (?, ?)", (model, backend))
+            conn.execute(
+                self.dialect.upsert("vector_backends", ("model", "backend"), ("model",)),
+                (model, backend),
+            )
             return dropped
 
     def texts_missing_embeddings(self, model: str) -> list[tuple[str, str]]:
@@ -52,7 +55,9 @@ class VectorsPart(StoreBase):
         matrix = np.asarray(vectors, dtype=np.float32)
         with self.transaction() as conn:
             conn.executemany(
-                "INSERT OR REPLACE INTO embeddings VALUES (?,?,?,?)",
+                self.dialect.upsert(
+                    "embeddings", ("text_hash", "model", "dim", "vector"), ("text_hash", "model")
+                ),
                 [
                     (h, model, matrix.shape[1], v.tobytes())
                     for h, v in zip(hashes, matrix, strict=True)
@@ -83,4 +88,4 @@ class VectorsPart(StoreBase):
             cur = conn.execute(
                 "DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM chunks)"
             )
-            return cur.rowcount
+            return int(cur.rowcount)

@@ -185,7 +185,7 @@ def create_app(
     app = FastAPI(
         title="jane-synth search", description=API_DESCRIPTION, docs_url=None, redoc_url=None
     )
-    app.state.service = SearchService(searcher, layout.database)
+    app.state.service = SearchService(searcher, layout.store)
     app.middleware("http")(security_headers)
     app.get("/", response_class=HTMLResponse)(search_page)
     app.get("/api/search")(api_search)

@@ -40,7 +40,7 @@ def term_segments(text: str, query: str) -> list[tuple[str, bool]]:
 class SearchService:
     """One Searcher shared by all requests; searches run one at a time (thread caps are global)."""
 
-    def __init__(self, searcher: Searcher, database: Path):
+    def __init__(self, searcher: Searcher, database: Path | str):
         self.searcher = searcher
         self.database = database
         self.lock = threading.Lock()

@@ -1,0 +1,121 @@
+"""The two database engines behind the store, and the SQL that differs between them.
+
+SQLite (one file in the output folder) is the default. A ``postgresql://`` URL puts the same
+tables on a PostgreSQL server instead (``jane-synth[postgres]``), for deployments where several
+machines share one store. Every statement of the store is written once, with ``?`` placeholders;
+the few that cannot be written the same way for both come from the :class:`Dialect`.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+class Cursor(Protocol):
+    """What the store reads from a statement's result, on either engine."""
+
+    rowcount: int
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Any: ...
+
+
+class Connection(Protocol):
+    """What the store asks of a connection: sqlite3's, or :class:`PostgresConnection`."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, rows: Any, /) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+def is_postgres_url(location: Path | str) -> bool:
+    """Whether ``location`` names a PostgreSQL database (else it is a SQLite file)."""
+    return isinstance(location, str) and urlsplit(location).scheme in POSTGRES_SCHEMES
+
+
+def redacted(location: Path | str) -> str:
+    """``location`` fit for logs and run metadata: a URL's password is replaced by ``***``."""
+    if not is_postgres_url(location):
+        return str(location)
+    parts = urlsplit(str(location))
+    if parts.password is None:
+        return str(location)
+    host = parts.netloc.rpartition("@")[2]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The SQL one engine needs where the two differ."""
+
+    name: str
+    blank_text: str
+    """A condition true when the column ``text`` is empty or white space only."""
+
+    def upsert(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+        """An insert of one row that replaces the row with the same ``key``."""
+        marks = ",".join("?" * len(columns))
+        cols = ", ".join(columns)
+        if self.name == "sqlite":
+            return f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({marks})"
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c not in key)
+        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        return (
+            f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT ({', '.join(key)}) {action}"
+        )
+
+    def insert_new(self, table: str, columns: Sequence[str]) -> str:
+        """An insert of one row that does nothing when the row's key is already there."""
+        marks = ",".join("?" * len(columns))
+        cols = ", ".join(columns)
+        if self.name == "sqlite":
+            return f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})"
+        return f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+
+
+SQLITE = Dialect("sqlite", blank_text="TRIM(text, ' ' || char(9, 10, 13)) = ''")
+POSTGRES = Dialect("postgresql", blank_text="btrim(text, E' \\t\\n\\r') = ''")
+
+
+def text_terms(query: str) -> list[str]:
+    """The words of a full-text query (every one must occur in a chunk)."""
+    return re.findall(r"\w+", query)
+
+
+class StoreDriverMissing(RuntimeError):
+    """A PostgreSQL URL was given but the driver is not installed."""
+
+
+def open_connection(location: Path | str) -> tuple[Connection, Dialect]:
+    """A connection to the SQLite file or PostgreSQL URL ``location``, with its schema."""
+    if is_postgres_url(location):
+        from .postgres import connect_postgres
+
+        return connect_postgres(str(location)), POSTGRES
+    from .schema import connect
+
+    return connect(location), SQLITE
+
+
+def store_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions either engine raises for a database that cannot be used."""
+    errors: list[type[BaseException]] = [sqlite3.Error, StoreDriverMissing]
+    try:
+        import psycopg
+    except ImportError:
+        return tuple(errors)
+    return (*errors, psycopg.Error)
