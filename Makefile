@@ -15,7 +15,7 @@ setup: $(STAMP)
 # so pip takes the CPU build on disk instead of a multi-GB CUDA build.
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev,postgres,distributed]"
 	touch $(STAMP)
 
 run: setup

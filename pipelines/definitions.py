@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagster import Definitions
+from dagster import Definitions, ExecutorDefinition
 
 from jane_synth.config import use_offline_model
 
@@ -17,11 +17,16 @@ use_offline_model()
 
 
 def build_definitions(
-    corpus_dir: str | None = None, output_dir: str | None = None, *, allow_empty: bool = False
+    corpus_dir: str | None = None,
+    output_dir: str | None = None,
+    *,
+    allow_empty: bool = False,
+    executor: ExecutorDefinition | None = None,
 ) -> Definitions:
     """Definitions over the given folders (defaults: ``$JANE_CORPUS_DIR`` / ``$JANE_OUTPUT_DIR``).
 
-    ``allow_empty`` lets an empty corpus folder empty the store (see ``JaneSettings``).
+    ``allow_empty`` lets an empty corpus folder empty the store (see ``JaneSettings``);
+    ``executor`` runs the jobs' steps (default: Dagster's, one process per step).
     """
     folders = {"corpus_dir": corpus_dir, "output_dir": output_dir}
     overrides: dict[str, str | bool] = {k: v for k, v in folders.items() if v}
@@ -34,6 +39,7 @@ def build_definitions(
         schedules=[weekly_refresh_schedule],
         sensors=[corpus_change_sensor, dead_run_sensor, failure_report_sensor],
         resources={"settings": JaneSettings(**overrides), "embedding_model": EmbeddingModel()},
+        executor=executor,
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -13,6 +12,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.processes import stop_group
 
 pytestmark = pytest.mark.slow
 
@@ -61,8 +62,4 @@ def test_ui_serves_the_asset_graph_on_loopback(tmp_path):
         }  # fmt: skip
         assert (tmp_path / "home" / "dagster.yaml").read_text().count("enabled: false") == 1
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc)
