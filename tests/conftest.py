@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from jane_synth.config import use_offline_model
+from jane_synth.config import ENV_STORE_URL, use_offline_model
 
 use_offline_model()
+# A developer's own store URL must never receive the tests' documents: every test writes its own
+# SQLite file unless it sets the variable itself (the PostgreSQL tests make fresh databases).
+os.environ.pop(ENV_STORE_URL, None)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -242,6 +246,21 @@ def bundled_themes(bundled_index):
     with Store(layout.database) as store:
         fit = build_themes(store, layout, MODEL_NAME)
     return fit, json.loads(layout.themes.read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def bundled_briefs_built(bundled_index, bundled_themes, embedder):
+    """The briefs of the bundled corpus, built once per session after its themes (as the
+    briefs asset runs), and the searcher they were built with: ``(briefs, searcher)``."""
+    from jane_synth.briefs import build_briefs
+    from jane_synth.search import Searcher
+    from jane_synth.taxonomy import load_taxonomy
+
+    searcher = Searcher.open(bundled_index[1].root, embedder=embedder)
+    try:
+        yield build_briefs(searcher, load_taxonomy()), searcher
+    finally:
+        searcher.close()
 
 
 @pytest.fixture(scope="session")
