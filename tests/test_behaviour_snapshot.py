@@ -34,28 +34,22 @@ MODES = ("bm25", "dense", "hybrid")
 SCORE_TOLERANCE = 2e-3
 
 
-def _current_behaviour(layout, embedder) -> dict:
-    from jane_synth.briefs import build_briefs, write_briefs
+def _current_behaviour(layout, briefs, searcher) -> dict:
+    from jane_synth.briefs import write_briefs
     from jane_synth.embedding import MODEL_NAME
     from jane_synth.pipeline import build_themes
-    from jane_synth.search import Searcher
     from jane_synth.store import Store
-    from jane_synth.taxonomy import load_taxonomy
 
-    with Store(layout.database) as store:
+    with Store(layout.database) as store:  # a second, incremental build repeats the themes
         build_themes(store, layout, MODEL_NAME)
-    searcher = Searcher.open(layout.root, embedder=embedder)
-    try:
-        write_briefs(build_briefs(searcher, load_taxonomy()), layout.briefs_dir)
-        search = {
-            f"{mode}: {q}": [
-                [h.chunk_id, round(h.score, 4)] for h in searcher.search(q, k=10, mode=mode)
-            ]
-            for q in QUERIES
-            for mode in MODES
-        }
-    finally:
-        searcher.close()
+    write_briefs(briefs, layout.briefs_dir)
+    search = {
+        f"{mode}: {q}": [
+            [h.chunk_id, round(h.score, 4)] for h in searcher.search(q, k=10, mode=mode)
+        ]
+        for q in QUERIES
+        for mode in MODES
+    }
     briefs = {}
     for path in sorted(layout.briefs_dir.glob("*.json")):
         data = json.loads(path.read_text("utf-8"))
@@ -79,8 +73,10 @@ def _current_behaviour(layout, embedder) -> dict:
 
 
 @pytest.fixture(scope="module")
-def behaviour(bundled_index, embedder) -> dict:
-    return _current_behaviour(bundled_index[1], embedder)
+def behaviour(bundled_index, bundled_briefs_built) -> dict:
+    """What the product does now; the briefs are the session's (test_bundled_corpus_briefs.py
+    reads the same ones), built after the themes as the briefs asset runs."""
+    return _current_behaviour(bundled_index[1], *bundled_briefs_built)
 
 
 def test_snapshot_is_current_or_regenerated(behaviour):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from jane_synth.briefs import build_briefs
-from jane_synth.search import Searcher
 from jane_synth.taxonomy import load_taxonomy
 
 # one xdist worker builds the bundled index and runs every test that reads it
@@ -15,13 +13,9 @@ MIN_SOURCES_PER_BRIEF = 6
 
 
 @pytest.fixture(scope="module")
-def bundled_briefs(bundled_index, bundled_themes, embedder):
-    summary, layout = bundled_index  # with its themes built first, as the briefs asset runs
-    searcher = Searcher.open(layout.root, embedder=embedder)
-    try:
-        yield summary, build_briefs(searcher, load_taxonomy()), searcher
-    finally:
-        searcher.close()
+def bundled_briefs(bundled_index, bundled_briefs_built):
+    briefs, searcher = bundled_briefs_built
+    return bundled_index[0], briefs, searcher
 
 
 def test_every_bundled_document_is_ingested_cleanly(bundled_briefs):
