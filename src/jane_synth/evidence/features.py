@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -142,8 +143,14 @@ def _bigrams(terms: list[str]) -> set[tuple[str, str]]:
     return set(pairwise(terms))
 
 
+@lru_cache(maxsize=65536)
+def _sentence_terms(text: str) -> tuple[str, ...]:
+    """A sentence's terms; memoised, since one passage serves many questions."""
+    return tuple(terms_of(text))
+
+
 def _lexical_row(question: str, q_terms: list[str], s: Sentence, stats: TermStats) -> list[float]:
-    s_terms = terms_of(s.text)
+    s_terms = list(_sentence_terms(s.text))
     q_set, s_set = set(q_terms), set(s_terms)
     idf_total = sum(stats.idf(t) for t in q_set) or 1.0
     q_bigrams = _bigrams(q_terms)
@@ -186,7 +193,7 @@ def _own(sentences: Sequence[Sentence]) -> np.ndarray:
         [
             [
                 len(s.text),
-                len(terms_of(s.text)),
+                len(_sentence_terms(s.text)),
                 len(_NUMBER.findall(s.text)),
                 "%" in s.text,
                 len(s.tags),

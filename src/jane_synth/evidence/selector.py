@@ -86,6 +86,8 @@ class EvidenceSelector:
     current_only: bool = True
     vectors: SentenceVectors | None = None
     _split: dict[str, list[Sentence]] = field(default_factory=dict, init=False, repr=False)
+    # The same passages come back for many questions: a sentence's verdict depends on its text.
+    _usable_text: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.vectors = self.vectors or SentenceVectors(self.searcher)
@@ -117,9 +119,12 @@ class EvidenceSelector:
         return cached
 
     def _usable(self, s: Sentence) -> bool:
-        if not_evidence_reason(s.text) is not None:
-            return False
-        return not self.standalone_only or is_standalone_statement(s.text)
+        usable = self._usable_text.get(s.text)
+        if usable is None:
+            usable = self._usable_text[s.text] = not_evidence_reason(s.text) is None and (
+                not self.standalone_only or is_standalone_statement(s.text)
+            )
+        return usable
 
     def _ranked(
         self, question: str, keep: ChunkFilter | None, filters: Filters | None
