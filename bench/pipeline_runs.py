@@ -42,7 +42,7 @@ adopt, most of it spent mapping local codes to the shared ones.
 """
 
 
-def _run(corpus: Path, out: Path, home: Path) -> float:
+def timed_run(corpus: Path, out: Path, home: Path) -> float:
     """Seconds of one ``jane-synth run`` in a child process (raises if it fails)."""
     env = {**os.environ, "DAGSTER_HOME": str(home),
            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}  # fmt: skip
@@ -56,23 +56,29 @@ def _run(corpus: Path, out: Path, home: Path) -> float:
     return seconds
 
 
-def run_figures(cache: Path) -> dict:
-    """``cold_run_s``, ``noop_rerun_s``, ``one_doc_rerun_s`` (and its share of the cold run),
-    and ``peak_rss_mb`` of the three runs."""
-    work = cache / "runs"
+def fresh_run_folders(work: Path) -> tuple[Path, Path, Path]:
+    """``(corpus, out, dagster_home)`` under ``work``, emptied: a copy of the bundled corpus,
+    an empty output folder, and a Dagster home with telemetry off."""
     shutil.rmtree(work, ignore_errors=True)
     corpus, out, home = work / "corpus", work / "out", work / "dagster_home"
     shutil.copytree(ROOT / "corpus", corpus)
     out.mkdir(parents=True)
     home.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    return corpus, out, home
+
+
+def run_figures(cache: Path) -> dict:
+    """``cold_run_s``, ``noop_rerun_s``, ``one_doc_rerun_s`` (and its share of the cold run),
+    and ``peak_rss_mb`` of the three runs."""
+    corpus, out, home = fresh_run_folders(cache / "runs")
     out_figures: dict = {}
     loads = {}
     for name in ("cold_run_s", "noop_rerun_s", "one_doc_rerun_s"):
         if name == "one_doc_rerun_s":
             (corpus / ADDED_NAME).write_text(ADDED_TEXT, encoding="utf-8")
         before = os.getloadavg()[0]
-        out_figures[name] = round(_run(corpus, out, home), 1)
+        out_figures[name] = round(timed_run(corpus, out, home), 1)
         loads[name] = [round(before, 2), round(os.getloadavg()[0], 2)]
         log(f"{name}: {out_figures[name]} (1-minute load {loads[name]})")
     out_figures["one_doc_over_cold"] = round(
