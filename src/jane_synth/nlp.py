@@ -13,6 +13,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -85,3 +86,13 @@ def build_nlp(taxonomy: Taxonomy | None = None) -> Language:
 def default_nlp() -> Language:
     """The shared pipeline over the bundled taxonomy (built once per process)."""
     return build_nlp()
+
+
+def sentence_doc(text: str) -> Doc:
+    """``text`` tokenised and split into sentences by the shared pipeline's sentencizer only.
+
+    The sentence boundaries are those of the whole pipeline (the EntityRuler after it sets no
+    boundaries); callers that already hold a chunk's entities skip the ruler's cost.
+    """
+    nlp = default_nlp()
+    return nlp.get_pipe("sentencizer")(nlp.make_doc(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp import default_nlp
+from ..nlp import sentence_doc
 from ..records import Chunk
 
 _ANAPHORIC_START = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Its|Their)\b")
@@ -29,9 +29,10 @@ class Sentence:
 
 
 def split_passage(chunk: Chunk) -> list[Sentence]:
-    """Every non-blank sentence of ``chunk``, stripped, in order."""
+    """Every non-blank sentence of ``chunk``, stripped, in order (tagged with the chunk's own
+    entities, so the EntityRuler does not run again)."""
     out: list[Sentence] = []
-    for sent in default_nlp()(chunk.text).sents:
+    for sent in sentence_doc(chunk.text).sents:
         text = sent.text.strip()
         if not text:
             continue
