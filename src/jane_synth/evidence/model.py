@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,17 +29,22 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, ...]:
+        # Built once per tree: the briefs evaluate every tree for each of hundreds of questions.
+        return tuple(
+            np.asarray(a) for a in (self.feature, self.threshold, self.left, self.right, self.value)
+        )
+
     def predict(self, x: np.ndarray) -> np.ndarray:
         """The leaf value reached by each row of ``x`` (``value <= threshold`` goes left)."""
-        feature = np.asarray(self.feature)
-        threshold = np.asarray(self.threshold)
-        left, right = np.asarray(self.left), np.asarray(self.right)
+        feature, threshold, left, right, value = self._arrays
         node = np.zeros(x.shape[0], dtype=np.int64)
         rows = np.arange(x.shape[0])
         while True:
             inner = feature[node] >= 0
             if not inner.any():
-                return np.asarray(self.value)[node]
+                return np.asarray(value[node])
             f = np.where(inner, feature[node], 0)
             goes_left = x[rows, f] <= threshold[node]
             node = np.where(inner, np.where(goes_left, left[node], right[node]), node)
