@@ -25,5 +25,7 @@ def test_the_environment_and_the_file_choose_the_backends(tmp_path):
 
 
 def test_an_unknown_backend_is_refused_naming_the_key(tmp_path):
-    with pytest.raises(ValidationError, match=r"embedding\.backend[\s\S]*known: onnx, torch"):
+    with pytest.raises(
+        ValidationError, match=r"embedding\.backend[\s\S]*known: onnx, onnx-int8, torch"
+    ):
         load_settings(tmp_path / "none.toml", {"JANE_EMBEDDING__BACKEND": "tensorflow"})

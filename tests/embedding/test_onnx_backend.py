@@ -63,3 +63,23 @@ def test_a_query_and_the_same_text_in_a_batch_agree(onnx):
     texts = ["survivorship care plans", "a much longer text about quality indicators " * 5]
     batch = onnx.encode(texts, batch_size=8)
     assert np.allclose(batch[0], onnx.encode_one(texts[0]), atol=1e-5)
+
+
+@pytest.mark.slow
+def test_the_int8_model_is_quantised_once_beside_the_export_and_stays_close(onnx, tmp_path):
+    from jane_synth.embedding.export import onnx_int8_path
+    from jane_synth.embedding.onnx_backend import OnnxInt8Backend
+
+    int8 = OnnxInt8Backend(BackendSpec(bundled_model_path(), cache_dir=onnx.spec.cache_dir))
+    texts = ["patient involvement in network governance", "sustainable funding of biobanks"]
+    vectors = np.stack([int8.encode_one(t) for t in texts])
+    path = onnx_int8_path(bundled_model_path(), onnx.spec.cache_dir)
+    assert int8.model_file() == path and path.is_file()
+    # int8 matrix weights; the word-embedding table stays float
+    assert path.stat().st_size < 0.7 * onnx.model_file().stat().st_size
+    cosine = (vectors * np.stack([onnx.encode_one(t) for t in texts])).sum(axis=1)
+    assert 0.98 < float(cosine.min()) < 0.99999  # close, but not the float model's vectors
+    mtime = path.stat().st_mtime_ns
+    again = OnnxInt8Backend(BackendSpec(bundled_model_path(), cache_dir=onnx.spec.cache_dir))
+    again.encode_one("x")
+    assert path.stat().st_mtime_ns == mtime  # made once

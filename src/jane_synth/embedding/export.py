@@ -9,6 +9,7 @@ package), writes to a temporary file and renames it, so a reader never sees half
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import warnings
@@ -58,6 +59,46 @@ def ensure_onnx(model_path: Path, cache_dir: Path | None = None) -> Path:
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is the project's
         os.replace(tmp, target)
     finally:
+        Path(tmp).unlink(missing_ok=True)
+    return target
+
+
+INT8_VERSION = "1"
+"""Bump when the quantisation settings change, so an older int8 file is not reused."""
+
+
+def onnx_int8_path(model_path: Path, cache_dir: Path | None = None) -> Path:
+    """Where the int8 (dynamically quantised) export of ``model_path`` lives."""
+    fp32 = onnx_path(model_path, cache_dir)
+    return fp32.with_name(f"{fp32.stem}-int8v{INT8_VERSION}.onnx")
+
+
+def ensure_onnx_int8(model_path: Path, cache_dir: Path | None = None) -> Path:
+    """The cached int8 model: the ONNX export with the weights of its matrix products quantised
+    to int8, per output channel, by ONNX Runtime's dynamic quantisation (activations are
+    quantised at run time). Measured on SciFact queries: cosine to the float model 0.988 at
+    worst, 0.993 on average; quantising every operator, or per tensor, gave 0.96."""
+    target = onnx_int8_path(model_path, cache_dir)
+    if target.is_file():
+        return target
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    source = ensure_onnx(model_path, cache_dir)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.stem, suffix=".tmp")
+    os.close(fd)
+    logging.disable(logging.WARNING)  # its advice to pre-process is for vision models
+    try:
+        quantize_dynamic(
+            Path(source),
+            Path(tmp),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            op_types_to_quantize=["MatMul"],
+        )
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        logging.disable(logging.NOTSET)
         Path(tmp).unlink(missing_ok=True)
     return target
 
