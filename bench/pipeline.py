@@ -14,7 +14,8 @@ Issue 14's benchmark, in one process and through the product's own code:
   ONNX reaches the issue's 1.2 times torch (or with ``--onnx-store``): below that, bulk stays on
   torch and ``ndcg10_onnx`` is the default product's (torch vectors, ONNX queries);
 - ``query_p50_ms``: single ``Searcher.search`` calls with the default settings on SciFact and a
-  100,000-chunk store (bench/search_latency.py's code), the default query backend against torch.
+  100,000-chunk store (bench/search_latency.py's code), the default query backend against torch
+  and onnx-int8 (``query_p50_ms_by_query_backend``; ``ndcg10_onnx_int8_queries`` is its quality).
 
 - ``cold_run_s``, ``noop_rerun_s``, ``one_doc_rerun_s``, ``peak_rss_mb``: three runs of
   ``jane-synth run`` on a copy of the bundled corpus (bench/pipeline_runs.py), measured first.
@@ -52,6 +53,8 @@ from jane_synth.store import Store
 from jane_synth.threads import limited_threads
 
 BACKENDS = ("torch", "onnx")
+# Query encoders compared for latency and retrieval quality (int8 is a query-side option only).
+QUERY_BACKENDS = ("torch", "onnx", "onnx-int8")
 OUTER_BATCH = 256  # what embed_missing hands to Embedder.encode at a time
 BULK_TARGET = 1.2  # issue 14: bulk ONNX must be at least this many times torch
 
@@ -110,9 +113,10 @@ def ndcg(data: Path, qrels_path: Path, cache: Path, bulk: str, queries_by: tuple
 
 def quality(args: argparse.Namespace, bulk_ratio: float) -> dict:
     """nDCG@10 of torch, and of ONNX: its own vectors when it may embed in bulk, else queries."""
-    torch_q = ndcg(args.data, args.qrels, args.cache, "torch", ("torch", "onnx"))
+    torch_q = ndcg(args.data, args.qrels, args.cache, "torch", QUERY_BACKENDS)
     by_vectors = {"torch": torch_q}
-    out = {"ndcg10_torch": torch_q["hybrid/torch"], "ndcg10_onnx": torch_q["hybrid/onnx"]}
+    out = {"ndcg10_torch": torch_q["hybrid/torch"], "ndcg10_onnx": torch_q["hybrid/onnx"],
+           "ndcg10_onnx_int8_queries": torch_q["hybrid/onnx-int8"]}  # fmt: skip
     if bulk_ratio >= BULK_TARGET or args.onnx_store:
         by_vectors["onnx"] = ndcg(args.data, args.qrels, args.cache, "onnx", ("onnx",))
         out["ndcg10_onnx"] = by_vectors["onnx"]["hybrid/onnx"]
@@ -136,7 +140,7 @@ def query_latency(data: Path, cache: Path, n_queries: int) -> dict:
     }
     out: dict = {}
     for store, build in stores.items():
-        for query_backend in BACKENDS:
+        for query_backend in QUERY_BACKENDS:
             embedder = Embedder(backend="torch", query_backend=query_backend)
             with Searcher.open(build(embedder).root, embedder=embedder) as searcher:
                 figures = search_latency.measure(searcher, queries)
@@ -148,8 +152,8 @@ def query_latency(data: Path, cache: Path, n_queries: int) -> dict:
 def encode_latency(data: Path, n_queries: int) -> dict:
     """p50 of ``Embedder.encode_query`` alone per backend, alternating query by query."""
     queries = [q["text"] for q in read_jsonl(data / "queries.jsonl")][:n_queries]
-    embedders = {name: Embedder(query_backend=name) for name in BACKENDS}
-    times: dict[str, list[float]] = {name: [] for name in BACKENDS}
+    embedders = {name: Embedder(query_backend=name) for name in QUERY_BACKENDS}
+    times: dict[str, list[float]] = {name: [] for name in QUERY_BACKENDS}
     with limited_threads(1):  # as Searcher.encode_query runs it
         for embedder in embedders.values():
             embedder.encode_query("warm up")
