@@ -19,18 +19,6 @@ from urllib.parse import urlsplit, urlunsplit
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
-class Cursor(Protocol):
-    """What the store reads from a statement's result, on either engine."""
-
-    rowcount: int
-
-    def fetchone(self) -> Any: ...
-
-    def fetchall(self) -> list[Any]: ...
-
-    def __iter__(self) -> Any: ...
-
-
 class Connection(Protocol):
     """What the store asks of a connection: sqlite3's, or :class:`PostgresConnection`."""
 
