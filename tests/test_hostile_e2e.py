@@ -16,37 +16,16 @@ import pytest
 from typer.testing import CliRunner
 
 from pipelines.cli import app
-from tests.briefs.renderers.text_of import docx_lines
 from tests.hostile_corpus import EXPECTED, OUTSIDE_MARKER, build_hostile_corpus
+from tests.outputs import output_files
 
 pytestmark = pytest.mark.slow
-
-COMPARED = ("briefs", "manifest.json", "themes.json", "ingest_report.json", "index/bm25")
 
 
 def _run(corpus: Path, out: Path, home: Path) -> None:
     env = {"DAGSTER_HOME": str(home), "HF_HUB_OFFLINE": "1"}
     result = CliRunner().invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)], env=env)
     assert result.exit_code == 0, result.output[-3000:]
-
-
-def _content(path: Path, date: bytes) -> bytes:
-    """A file's bytes with the run date replaced (a Word file: its text)."""
-    data = path.read_bytes()
-    if path.suffix == ".docx":
-        data = "\n".join(docx_lines(data)).encode()
-    return data.replace(date, b"DATE")
-
-
-def _files(root: Path) -> dict[str, bytes]:
-    """Every compared file; the run's date (in the briefs and manifest.json) is not compared."""
-    date = json.loads((root / "manifest.json").read_text("utf-8"))["run_date"].encode()
-    found: dict[str, bytes] = {}
-    for name in COMPARED:
-        base = root / name
-        paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
-        found |= {p.relative_to(root).as_posix(): _content(p, date) for p in paths}
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +65,7 @@ def test_no_brief_carries_a_raw_tag_from_a_document(two_runs):
 
 
 def test_two_runs_write_byte_identical_outputs(two_runs):
-    first, second = _files(two_runs / "out1"), _files(two_runs / "out2")
+    first, second = output_files(two_runs / "out1"), output_files(two_runs / "out2")
     assert any(name.startswith("index/bm25/") for name in first)
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]
