@@ -3,6 +3,7 @@ launched through the queue by the daemon, and the product's store on PostgreSQL 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from dagster import DagsterEventType, DagsterInstance, DagsterRunStatus, EventRe
 
 from jane_synth.store import Store
 from jane_synth.taxonomy import load_taxonomy
+from tests.outputs import output_files
 from tests.postgres import fresh_database
 from tests.processes import stop_group
 
@@ -126,3 +128,15 @@ def test_the_whole_pipeline_runs_through_the_queue_on_postgresql(production):
         assert store.count("chunks") > 0
         assert store.orphan_vector_count() == 0
         assert store.match_chunks("palliative care")
+    # The same corpus with the store in a SQLite file: the same outputs, apart from the date.
+    env = {k: v for k, v in os.environ.items() if k != "JANE_STORE_URL"}
+    sqlite_out = out.with_name("out_sqlite")
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "run", "--corpus", os.environ["JANE_CORPUS_DIR"],
+         "--out", str(sqlite_out), "--log-level", "warning"],
+        cwd=ROOT, env={**env, "DAGSTER_HOME": str(out.with_name("sqlite_home"))},
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert (sqlite_out / "index" / "jane.sqlite").is_file()
+    assert output_files(sqlite_out) == output_files(out)
