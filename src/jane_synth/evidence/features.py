@@ -131,7 +131,7 @@ def _dense(
     ])  # fmt: skip
 
 
-def _bm25(q_terms: Counter[str], s_terms: list[str], stats: TermStats) -> float:
+def _bm25(q_terms: Counter[str], s_terms: Sequence[str], stats: TermStats) -> float:
     tf = Counter(s_terms)
     norm = _K1 * (1 - _B + _B * len(s_terms) / _SENTENCE_TERMS)
     return sum(
@@ -139,7 +139,7 @@ def _bm25(q_terms: Counter[str], s_terms: list[str], stats: TermStats) -> float:
     )
 
 
-def _bigrams(terms: list[str]) -> set[tuple[str, str]]:
+def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
     return set(pairwise(terms))
 
 
@@ -150,7 +150,7 @@ def _sentence_terms(text: str) -> tuple[str, ...]:
 
 
 def _lexical_row(question: str, q_terms: list[str], s: Sentence, stats: TermStats) -> list[float]:
-    s_terms = list(_sentence_terms(s.text))
+    s_terms = _sentence_terms(s.text)
     q_set, s_set = set(q_terms), set(s_terms)
     idf_total = sum(stats.idf(t) for t in q_set) or 1.0
     q_bigrams = _bigrams(q_terms)

@@ -48,35 +48,63 @@ def redacted(location: Path | str) -> str:
 
 @dataclass(frozen=True)
 class Dialect:
-    """The SQL one engine needs where the two differ."""
+    """The SQL one engine needs where the two differ (SQLite's; :class:`PostgresDialect`
+    overrides what PostgreSQL writes otherwise)."""
 
-    name: str
-    blank_text: str
+    name: str = "sqlite"
+    blank_text: str = "TRIM(text, ' ' || char(9, 10, 13)) = ''"
     """A condition true when the column ``text`` is empty or white space only."""
 
     def upsert(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
         """An insert of one row that replaces the row with the same ``key``."""
-        marks = ",".join("?" * len(columns))
-        cols = ", ".join(columns)
-        if self.name == "sqlite":
-            return f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({marks})"
-        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c not in key)
-        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-        return (
-            f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT ({', '.join(key)}) {action}"
-        )
+        return f"INSERT OR REPLACE INTO {table} {_columns_and_marks(columns)}"
 
     def insert_new(self, table: str, columns: Sequence[str]) -> str:
         """An insert of one row that does nothing when the row's key is already there."""
-        marks = ",".join("?" * len(columns))
-        cols = ", ".join(columns)
-        if self.name == "sqlite":
-            return f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})"
-        return f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+        return f"INSERT OR IGNORE INTO {table} {_columns_and_marks(columns)}"
+
+    def full_text(self, terms: Sequence[str]) -> tuple[str, str]:
+        """``(statement, its first argument)`` finding the chunks with every term, best first;
+        the statement's second argument is the limit. FTS5 ranks by BM25."""
+        sql = (
+            "SELECT c.chunk_id FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid "
+            "WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts), c.chunk_id LIMIT ?"
+        )
+        return sql, " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-SQLITE = Dialect("sqlite", blank_text="TRIM(text, ' ' || char(9, 10, 13)) = ''")
-POSTGRES = Dialect("postgresql", blank_text="btrim(text, E' \\t\\n\\r') = ''")
+@dataclass(frozen=True)
+class PostgresDialect(Dialect):
+    """PostgreSQL's conflict clauses and ``tsvector`` search (ranked by ``ts_rank``)."""
+
+    name: str = "postgresql"
+    blank_text: str = "btrim(text, E' \\t\\n\\r') = ''"
+
+    def upsert(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c not in key)
+        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        return (
+            f"INSERT INTO {table} {_columns_and_marks(columns)} "
+            f"ON CONFLICT ({', '.join(key)}) {action}"
+        )
+
+    def insert_new(self, table: str, columns: Sequence[str]) -> str:
+        return f"INSERT INTO {table} {_columns_and_marks(columns)} ON CONFLICT DO NOTHING"
+
+    def full_text(self, terms: Sequence[str]) -> tuple[str, str]:
+        sql = (
+            "SELECT chunk_id FROM chunks, plainto_tsquery('english', ?) q WHERE tsv @@ q "
+            "ORDER BY ts_rank(tsv, q) DESC, chunk_id LIMIT ?"
+        )
+        return sql, " ".join(terms)
+
+
+def _columns_and_marks(columns: Sequence[str]) -> str:
+    return f"({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})"
+
+
+SQLITE = Dialect()
+POSTGRES = PostgresDialect()
 
 
 def text_terms(query: str) -> list[str]:

@@ -55,20 +55,8 @@ class ChunksPart(StoreBase):
         terms = text_terms(query)
         if not terms or limit <= 0:
             return []
-        if self.dialect.name == "sqlite":
-            match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-            rows = self.conn.execute(
-                "SELECT c.chunk_id FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid "
-                "WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts), c.chunk_id LIMIT ?",
-                (match, limit),
-            )
-        else:
-            words = " ".join(terms)
-            rows = self.conn.execute(
-                "SELECT chunk_id FROM chunks, plainto_tsquery('english', ?) q WHERE tsv @@ q "
-                "ORDER BY ts_rank(tsv, q) DESC, chunk_id LIMIT ?",
-                (words, limit),
-            )
+        sql, argument = self.dialect.full_text(terms)
+        rows = self.conn.execute(sql, (argument, limit))
         return [r[0] for r in rows]
 
     def count(self, table: str) -> int:

@@ -38,16 +38,16 @@ class SpacePart(StoreBase):
         free, total = self.page_counts()
         if not free:
             return 0
-        if self.conn.execute("PRAGMA auto_vacuum").fetchone()[0] == _INCREMENTAL:
+        if conn.execute("PRAGMA auto_vacuum").fetchone()[0] == _INCREMENTAL:
             # executescript steps the pragma to the end; execute() would free one page only.
             conn.executescript("PRAGMA incremental_vacuum;")
         elif free / total >= VACUUM_FREE_SHARE:
             # VACUUM also switches the file to incremental mode for the next time.
-            self.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
-            self.conn.execute("VACUUM")
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            conn.execute("VACUUM")
         else:
             return 0
         # In WAL mode the file is cut only when the log is written back into it.
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        page_size = int(self.conn.execute("PRAGMA page_size").fetchone()[0])
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         return (total - self.page_counts()[1]) * page_size
