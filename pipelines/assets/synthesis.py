@@ -7,7 +7,11 @@ from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataVa
 from pydantic import Field
 
 from jane_synth.briefs.build import build_meeting_briefs, write_meeting_briefs
-from jane_synth.briefs.stored import StoredSentenceVectors, stored_vector_counts
+from jane_synth.briefs.stored import (
+    StoredQueryVectors,
+    StoredSentenceVectors,
+    stored_vector_counts,
+)
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
@@ -146,11 +150,12 @@ def briefs(
     try:
         brief_settings = settings.run_settings.briefs
         vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)
+        queries = StoredQueryVectors.for_searcher(searcher)
         built = build_meeting_briefs(
-            searcher, load_taxonomy(), vectors=vectors,
+            searcher, load_taxonomy(), vectors=vectors, queries=queries,
             scoring=brief_settings.scoring, cap=brief_settings.cap,
         )  # fmt: skip
-        counts = stored_vector_counts(searcher, vectors)
+        counts = stored_vector_counts(searcher, vectors) | queries.save()
         written_briefs = built.briefs
         context.log.info(f"{len(written_briefs)} briefs built")
         manifest = settings.layout.root / "manifest.json"

@@ -1,4 +1,5 @@
-"""Briefs with stored sentence vectors: the same briefs, and a rerun embeds no sentence."""
+"""Briefs with stored sentence and question vectors: the same briefs, and a rerun embeds no
+sentence and encodes no question."""
 
 import dataclasses
 import shutil
@@ -6,7 +7,12 @@ import shutil
 import pytest
 
 from jane_synth.briefs import brief_to_dict, build_briefs
-from jane_synth.briefs.stored import StoredSentenceVectors, stored_vector_counts
+from jane_synth.briefs.stored import (
+    StoredQueryVectors,
+    StoredSentenceVectors,
+    query_vector_key,
+    stored_vector_counts,
+)
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.evidence import EvidenceSelector
 from jane_synth.search import Searcher
@@ -15,7 +21,7 @@ from jane_synth.taxonomy import load_taxonomy
 pytestmark = pytest.mark.slow
 
 
-def test_stored_sentence_vectors_give_the_same_briefs_and_are_reused(
+def test_stored_sentence_and_question_vectors_give_the_same_briefs_and_are_reused(
     indexed_fixture, embedder, tmp_path
 ):
     _, layout = indexed_fixture
@@ -31,13 +37,43 @@ def test_stored_sentence_vectors_give_the_same_briefs_and_are_reused(
     for _ in range(2):
         with Searcher.open(root, embedder=embedder) as searcher:
             vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)  # as the briefs asset
-            selector = EvidenceSelector(searcher, standalone_only=True, vectors=vectors)
+            queries = StoredQueryVectors.for_searcher(searcher)
+            selector = EvidenceSelector(
+                searcher, standalone_only=True, vectors=vectors, queries=queries
+            )
             briefs = build_briefs(searcher, taxonomy, selector=selector)
-            counts = stored_vector_counts(searcher, vectors)
+            counts = stored_vector_counts(searcher, vectors) | queries.save()
         runs.append(counts)
         assert [brief_to_dict(b) for b in briefs] == plain
     assert runs[0]["sentences_embedded"] > 0
+    assert runs[0]["questions_encoded"] > 0
+    assert runs[1]["questions_encoded"] == 0
+    assert runs[1]["questions_reused"] == runs[0]["questions_encoded"]
+    assert runs[1]["question_vectors_dropped"] == 0
     assert runs[1]["sentences_embedded"] == 0
     assert (
         runs[1]["sentences_reused"] == runs[0]["sentences_embedded"] + runs[0]["sentences_reused"]
     )
+
+
+def test_question_vectors_are_kept_per_query_backend_and_unasked_ones_dropped(
+    indexed_fixture, embedder, tmp_path
+):
+    _, layout = indexed_fixture
+    root = tmp_path / "out"
+    shutil.copytree(layout.root, root)
+    with Searcher.open(root, embedder=embedder) as searcher:
+        first = StoredQueryVectors.for_searcher(searcher)
+        a, b = first("palliative care networks"), first("survivorship care plans")
+        assert first.save()["questions_encoded"] == 2
+        again = StoredQueryVectors.for_searcher(searcher)
+        assert again("palliative care networks").tobytes() == a.tobytes()
+        assert again.save() == {
+            "questions_encoded": 0,
+            "questions_reused": 1,
+            "question_vectors_dropped": 1,
+        }
+        other = StoredQueryVectors(searcher, query_vector_key(embedder) + "-other")
+        assert other("palliative care networks") is not None
+        assert other.save()["questions_encoded"] == 1  # another backend's key shares nothing
+    assert b.shape == a.shape

@@ -22,6 +22,19 @@ def test_exported_trees_reproduce_scikit_learn_log_odds():
     np.testing.assert_allclose(model.raw(x), clf.decision_function(x), rtol=1e-9, atol=1e-9)
 
 
+def test_all_trees_at_once_give_the_same_bits_as_tree_by_tree():
+    x, y = _data(n=700)  # more rows than one block of the forest's evaluation
+    ts = TrainingSet(x, y, np.arange(y.size) % 30, np.ones(30, dtype=np.int64))
+    baseline, trees = _trees(_boost(ts, Params(max_iter=40, min_samples_leaf=10)))
+    model = EvidenceModel("m", "1", FEATURE_NAMES, baseline, trees, 1.0, 0.0, 0.5, 3)
+    one_by_one = np.full(x.shape[0], baseline)
+    for tree in trees:
+        one_by_one += tree.predict(x)
+    assert model.raw(x).tobytes() == one_by_one.tobytes()
+    assert model.leaf_values(x[:5]).shape == (5, len(trees))
+    assert model.raw(x[:0]).shape == (0,)
+
+
 def test_a_tree_sends_values_at_the_threshold_left():
     tree = Tree(feature=(0, -1, -1), threshold=(1.0, 0, 0), left=(1, 0, 0), right=(2, 0, 0),
                 value=(0.0, -1.0, 2.0))  # fmt: skip

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..divergences import Divergence, find_divergences
 from ..embedding import bundled_model_path
@@ -60,11 +63,13 @@ def build_meeting_briefs(
     taxonomy: Taxonomy,
     now: dt.datetime | None = None,
     vectors: SentenceVectors | None = None,
+    queries: Callable[[str], np.ndarray] | None = None,
     **options: Any,
 ) -> BuiltBriefs:
     """Graded briefs (``options`` as for ``build_briefs``), each with the run's manifest;
-    ``vectors`` gives the sentence vectors (for example those the store keeps)."""
-    recorder = RecordingSelector(searcher, standalone_only=True, vectors=vectors)
+    ``vectors`` gives the sentence vectors and ``queries`` the question vectors (for example
+    those the store keeps)."""
+    recorder = RecordingSelector(searcher, standalone_only=True, vectors=vectors, queries=queries)
     params = selector_parameters(SectionSelector(searcher, selector=recorder, **options), recorder)
     briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
     divergences = find_divergences(

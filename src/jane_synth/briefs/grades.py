@@ -88,7 +88,7 @@ def statement(
         doc_id=doc_id,
         publisher=documents[doc_id].meta.publisher,
         version_group=_newest(documents, doc_id),
-        vector=tuple(float(x) for x in vector),
+        vector=tuple(np.asarray(vector, dtype=np.float64).tolist()),  # exact: float32 -> float
     )
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..chunking import text_hash
+from ..embedding import Embedder
+from ..embedding.export import EXPORT_VERSION, INT8_VERSION
 from ..evidence.selector import SENTENCE_BATCH, SentenceVectors
 from ..search import Searcher
 
@@ -54,3 +56,57 @@ def stored_vector_counts(searcher: Searcher, vectors: StoredSentenceVectors) -> 
         "sentences_reused": len(vectors.seen) - vectors.embedded,
         "sentence_vectors_dropped": dropped,
     }
+
+
+@dataclass
+class StoredQueryVectors:
+    """Question vectors read from the store when an earlier run encoded the same question with
+    the same query backend; the others are encoded now and stored by :meth:`save`.
+
+    The briefs ask the same few hundred questions (the taxonomy's) on every run, so a rerun
+    need not encode them, nor load the query encoder, again.
+    """
+
+    searcher: Searcher
+    key: str
+    encoded: int = 0
+    seen: set[str] = field(default_factory=set)
+    _cache: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
+    _new: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
+
+    @classmethod
+    def for_searcher(cls, searcher: Searcher) -> StoredQueryVectors:
+        """Keyed by the embedder's model, query backend and export version."""
+        return cls(searcher, query_vector_key(searcher.embedder))
+
+    def __call__(self, text: str) -> np.ndarray:
+        vector = self._cache.get(text)
+        if vector is None:
+            digest = text_hash(text)
+            self.seen.add(digest)
+            vector = self.searcher.store.sentence_vectors(self.key, [digest]).get(digest)
+            if vector is None:
+                vector = np.asarray(self.searcher.encode_query(text), dtype=np.float32)
+                self._new[digest] = vector
+                self.encoded += 1
+            self._cache[text] = vector
+        return vector
+
+    def save(self) -> dict[str, int]:
+        """Store the questions encoded now, drop those no longer asked; return the counts."""
+        if self._new:
+            self.searcher.store.put_sentence_vectors(
+                self.key, list(self._new), np.vstack(list(self._new.values()))
+            )
+            self._new.clear()
+        dropped = self.searcher.store.keep_sentence_vectors(self.key, sorted(self.seen))
+        return {
+            "questions_encoded": self.encoded,
+            "questions_reused": len(self.seen) - self.encoded,
+            "question_vectors_dropped": dropped,
+        }
+
+
+def query_vector_key(embedder: Embedder) -> str:
+    """The store key of question vectors: model, query backend and the export's versions."""
+    return f"{embedder.name}#query:{embedder.query_backend}:e{EXPORT_VERSION}i{INT8_VERSION}"

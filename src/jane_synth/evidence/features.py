@@ -131,16 +131,19 @@ def _dense(
     ])  # fmt: skip
 
 
-def _bm25(q_terms: Counter[str], s_terms: Sequence[str], stats: TermStats) -> float:
-    tf = Counter(s_terms)
-    norm = _K1 * (1 - _B + _B * len(s_terms) / _SENTENCE_TERMS)
-    return sum(
-        stats.idf(t) * tf[t] * (_K1 + 1) / (tf[t] + norm) for t in q_terms if tf.get(t, 0) > 0
-    )
+def _bigrams(terms: Sequence[str]) -> frozenset[tuple[str, str]]:
+    return frozenset(pairwise(terms))
 
 
-def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
-    return set(pairwise(terms))
+@dataclass(frozen=True)
+class _Profile:
+    """What the lexical features need of one sentence, computed once per text."""
+
+    n_terms: int
+    tf: Counter[str]
+    bigrams: frozenset[tuple[str, str]]
+    numbers: frozenset[str]
+    names: frozenset[str]
 
 
 @lru_cache(maxsize=65536)
@@ -149,26 +152,39 @@ def _sentence_terms(text: str) -> tuple[str, ...]:
     return tuple(terms_of(text))
 
 
-def _lexical_row(question: str, q_terms: list[str], s: Sentence, stats: TermStats) -> list[float]:
-    s_terms = _sentence_terms(s.text)
-    q_set, s_set = set(q_terms), set(s_terms)
-    idf_total = sum(stats.idf(t) for t in q_set) or 1.0
-    q_bigrams = _bigrams(q_terms)
-    return [
-        _bm25(Counter(q_set), s_terms, stats),
-        len(q_set & s_set) / max(1, len(q_set)),
-        sum(stats.idf(t) for t in q_set & s_set) / idf_total,
-        len(set(_NUMBER.findall(question)) & set(_NUMBER.findall(s.text))),
-        len(set(_NAME.findall(question)) & set(_NAME.findall(s.text))),
-        len(q_bigrams & _bigrams(s_terms)) / max(1, len(q_bigrams)),
-    ]
+@lru_cache(maxsize=65536)
+def _profile(text: str) -> _Profile:
+    terms = _sentence_terms(text)
+    return _Profile(
+        len(terms), Counter(terms), _bigrams(terms),
+        frozenset(_NUMBER.findall(text)), frozenset(_NAME.findall(text)),
+    )  # fmt: skip
 
 
 def _lexical(
     question: str, sentences: Sequence[Sentence], passages: Passages, stats: TermStats
 ) -> np.ndarray:
     q_terms = terms_of(question)
-    rows = np.array([_lexical_row(question, q_terms, s, stats) for s in sentences])
+    # Sorted, so that every float sum below adds in the same order in every process.
+    q_unique = sorted(set(q_terms))
+    idf = {t: stats.idf(t) for t in q_unique}
+    idf_total = sum(idf[t] for t in q_unique) or 1.0
+    q_bigrams = _bigrams(q_terms)
+    q_numbers = frozenset(_NUMBER.findall(question))
+    q_names = frozenset(_NAME.findall(question))
+    rows = np.zeros((len(sentences), 6))
+    for i, s in enumerate(sentences):
+        p = _profile(s.text)
+        shared = [t for t in q_unique if t in p.tf]
+        norm = _K1 * (1 - _B + _B * p.n_terms / _SENTENCE_TERMS)
+        rows[i] = (
+            sum(idf[t] * p.tf[t] * (_K1 + 1) / (p.tf[t] + norm) for t in shared),
+            len(shared) / max(1, len(q_unique)),
+            sum(idf[t] for t in shared) / idf_total,
+            len(q_numbers & p.numbers),
+            len(q_names & p.names),
+            len(q_bigrams & p.bigrams) / max(1, len(q_bigrams)),
+        )
     bm25 = rows[:, 0]
     share = bm25 / max(float(bm25.max()), 1e-9)
     return np.column_stack([bm25, share, passages.bm25, rows[:, 1:]])

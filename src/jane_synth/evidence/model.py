@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 MODEL_FILE = "evidence_model.json"
+_BLOCK = 128
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,47 @@ class EvidenceModel:
     cap: int
     notes: dict[str, Any] = field(default_factory=dict)
 
+    @cached_property
+    def _forest(self) -> tuple[np.ndarray, ...]:
+        # Every tree's nodes in one set of arrays (child indices shifted by the tree's offset),
+        # so that all trees descend together: one numpy step per level, not per tree and level.
+        sizes = np.array([len(t.feature) for t in self.trees], dtype=np.int64)
+        offsets = np.r_[0, np.cumsum(sizes)[:-1]].astype(np.int64)
+        shifted = np.repeat(offsets, sizes)
+
+        def joined(name: str) -> np.ndarray:
+            return np.concatenate([np.asarray(getattr(t, name)) for t in self.trees])
+
+        feature = joined("feature")
+        leaf = feature < 0
+        left = np.where(leaf, 0, joined("left") + shifted)
+        right = np.where(leaf, 0, joined("right") + shifted)
+        return offsets, feature, joined("threshold"), left, right, joined("value")
+
+    def leaf_values(self, x: np.ndarray) -> np.ndarray:
+        """The value of the leaf each row reaches in each tree, shape ``(rows, trees)``."""
+        roots, feature, threshold, left, right, value = self._forest
+        node = np.broadcast_to(roots, (x.shape[0], roots.size)).copy()
+        rows = np.arange(x.shape[0])[:, None]
+        while True:
+            at = feature[node]
+            inner = at >= 0
+            if not inner.any():
+                return np.asarray(value[node])
+            goes_left = x[rows, np.where(inner, at, 0)] <= threshold[node]
+            node = np.where(inner, np.where(goes_left, left[node], right[node]), node)
+
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The uncalibrated log-odds of each row."""
         out = np.full(x.shape[0], self.baseline, dtype=np.float64)
-        for tree in self.trees:
-            out += tree.predict(x)
+        if not self.trees or x.shape[0] == 0:
+            return out
+        # Blocks of rows keep the (rows x trees) index arrays small; rows are independent.
+        for start in range(0, x.shape[0], _BLOCK):
+            leaves = self.leaf_values(x[start : start + _BLOCK])
+            # Tree by tree, in order: the same float sums as adding each tree's output in turn.
+            for column in leaves.T:
+                out[start : start + _BLOCK] += column
         return out
 
     def probability(self, x: np.ndarray) -> np.ndarray:

@@ -85,6 +85,8 @@ class EvidenceSelector:
     standalone_only: bool = False
     current_only: bool = True
     vectors: SentenceVectors | None = None
+    queries: Callable[[str], np.ndarray] | None = None
+    """The question's vector (default: the searcher's query encoder)."""
     _split: dict[str, list[Sentence]] = field(default_factory=dict, init=False, repr=False)
     # The same passages come back for many questions: a sentence's verdict depends on its text.
     _usable_text: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
@@ -130,7 +132,11 @@ class EvidenceSelector:
         self, question: str, keep: ChunkFilter | None, filters: Filters | None
     ) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
         s = self.searcher
-        q = s.encode_query(question)
+        if self.queries is not None:
+            q = self.queries(question)
+            s.embedder.remember_query(question, q)  # the dense retriever below reuses it
+        else:
+            q = s.encode_query(question)
         scores = {name: r.score(question) for name, r in s.retrievers.items()}
         bm25 = scores["bm25"]
         depth = self.passages * 4 if (keep or self.current_only) else self.passages
