@@ -73,7 +73,8 @@ def test_question_vectors_are_kept_per_query_backend_and_unasked_ones_dropped(
             "questions_reused": 1,
             "question_vectors_dropped": 1,
         }
-        other = StoredQueryVectors(searcher, query_vector_key(embedder) + "-other")
+        other = StoredQueryVectors.for_searcher(searcher, backend="onnx-int8")
         assert other("palliative care networks") is not None
         assert other.save()["questions_encoded"] == 1  # another backend's key shares nothing
+        assert other.key == query_vector_key(embedder.name, "onnx-int8") != first.key
     assert b.shape == a.shape

@@ -8,11 +8,11 @@ from pydantic import ValidationError
 from jane_synth.settings import EmbeddingSettings, load_settings
 
 
-def test_bulk_stays_on_torch_and_queries_go_to_onnx_by_default():
+def test_bulk_stays_on_torch_and_queries_go_to_int8_onnx_by_default():
     settings = EmbeddingSettings()
-    assert (settings.backend, settings.query_backend) == ("torch", "onnx")
+    assert (settings.backend, settings.query_backend) == ("torch", "onnx-int8")
     embedder = settings.embedder()
-    assert (embedder.backend, embedder.query_backend) == ("torch", "onnx")
+    assert (embedder.backend, embedder.query_backend) == ("torch", "onnx-int8")
 
 
 def test_the_environment_and_the_file_choose_the_backends(tmp_path):

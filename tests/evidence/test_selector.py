@@ -35,7 +35,28 @@ def test_candidates_are_verbatim_sentences_of_retrieved_passages(searcher):
         assert s.chunk.text[s.start : s.end] == s.text
         assert not_evidence_reason(s.text) is None
     cos = found.features[:, FEATURE_NAMES.index("cos_sentence")]
-    np.testing.assert_allclose(cos, found.vectors @ searcher.encode_query(QUESTION), atol=1e-5)
+    question = EvidenceSelector(searcher).encode_question(QUESTION)
+    np.testing.assert_allclose(cos, found.vectors @ question, atol=1e-5)
+
+
+def test_questions_are_encoded_by_the_models_backend_whatever_search_queries_use(
+    indexed_fixture, embedder
+):
+    from jane_synth.embedding import Embedder
+
+    _, layout = indexed_fixture
+    found = {}
+    for query_backend in ("onnx", "onnx-int8"):
+        other = Embedder(backend=embedder.backend, query_backend=query_backend)
+        with Searcher.open(layout.root, embedder=other) as s:
+            selector = EvidenceSelector(s, model=cosine_model(0.3))
+            assert selector.query_backend == "onnx"
+            found[query_backend] = selector.candidates(QUESTION)
+            search_vector = s.encode_query(QUESTION)
+            assert (search_vector @ selector.encode_question(QUESTION) < 1 - 1e-6) == (
+                query_backend == "onnx-int8"
+            )
+    assert found["onnx"].features.tobytes() == found["onnx-int8"].features.tobytes()
 
 
 def test_select_keeps_what_passes_the_threshold_best_first_up_to_the_cap(searcher):

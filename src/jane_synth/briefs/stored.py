@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..chunking import text_hash
-from ..embedding import Embedder
 from ..embedding.export import EXPORT_VERSION, INT8_VERSION
-from ..evidence.selector import SENTENCE_BATCH, SentenceVectors
+from ..evidence.selector import QUESTION_BACKEND, SENTENCE_BATCH, SentenceVectors
 from ..search import Searcher
+from ..threads import limited_threads
 
 
 @dataclass
@@ -74,10 +74,14 @@ class StoredQueryVectors:
     _cache: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
     _new: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
 
+    backend: str = QUESTION_BACKEND
+
     @classmethod
-    def for_searcher(cls, searcher: Searcher) -> StoredQueryVectors:
-        """Keyed by the embedder's model, query backend and export version."""
-        return cls(searcher, query_vector_key(searcher.embedder))
+    def for_searcher(
+        cls, searcher: Searcher, backend: str = QUESTION_BACKEND
+    ) -> StoredQueryVectors:
+        """Keyed by the embedder's model, the question backend and the export's versions."""
+        return cls(searcher, query_vector_key(searcher.embedder.name, backend), backend=backend)
 
     def __call__(self, text: str) -> np.ndarray:
         vector = self._cache.get(text)
@@ -86,7 +90,9 @@ class StoredQueryVectors:
             self.seen.add(digest)
             vector = self.searcher.store.sentence_vectors(self.key, [digest]).get(digest)
             if vector is None:
-                vector = np.asarray(self.searcher.encode_query(text), dtype=np.float32)
+                runtime = self.searcher.embedder.runtime(self.backend)
+                with limited_threads(self.searcher.settings.threads):
+                    vector = np.asarray(runtime.encode_one(text), dtype=np.float32)
                 self._new[digest] = vector
                 self.encoded += 1
             self._cache[text] = vector
@@ -107,6 +113,6 @@ class StoredQueryVectors:
         }
 
 
-def query_vector_key(embedder: Embedder) -> str:
-    """The store key of question vectors: model, query backend and the export's versions."""
-    return f"{embedder.name}#query:{embedder.query_backend}:e{EXPORT_VERSION}i{INT8_VERSION}"
+def query_vector_key(model: str, backend: str) -> str:
+    """The store key of question vectors: model, backend and the export's versions."""
+    return f"{model}#query:{backend}:e{EXPORT_VERSION}i{INT8_VERSION}"

@@ -37,7 +37,7 @@ __all__ = [
 MODEL_NAME = "all-MiniLM-L6-v2"
 QUERY_MEMO = 64
 DEFAULT_BACKEND = torch_backend.TorchBackend.name
-DEFAULT_QUERY_BACKEND = onnx_backend.OnnxBackend.name
+DEFAULT_QUERY_BACKEND = onnx_backend.OnnxInt8Backend.name
 
 
 def bundled_model_path() -> Path:
@@ -89,15 +89,6 @@ class Embedder:
     def forget_queries(self) -> None:
         """Drop the remembered query vectors (benchmarks time encoding afresh)."""
         self._queries.clear()
-
-    def remember_query(self, text: str, vector: npt.NDArray[np.float32]) -> None:
-        """Take ``vector`` as the query backend's vector of ``text`` (one kept from an earlier
-        run), so that retrievers that encode the query find it remembered."""
-        key = (self.query_backend, text)
-        self._queries.pop(key, None)
-        self._queries[key] = vector
-        if len(self._queries) > QUERY_MEMO:
-            del self._queries[next(iter(self._queries))]
 
     def encode_query(self, text: str) -> npt.NDArray[np.float32]:
         """One normalised vector, from the query backend on one thread (the last

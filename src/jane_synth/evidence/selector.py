@@ -14,12 +14,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..embedding.onnx_backend import OnnxBackend
 from ..records import Chunk
 from ..search import Filters, Searcher
+from ..search.dense import DenseRetriever
+from ..threads import limited_threads
 from .boilerplate import not_evidence_reason
 from .features import Passages, TermStats, features
 from .model import EvidenceModel, load_model
 from .sentences import Sentence, is_standalone_statement, split_passage
+
+# The backend of the question vectors the shipped evidence model was trained with (float ONNX).
+QUESTION_BACKEND = OnnxBackend.name
 
 ChunkFilter = Callable[[Chunk], bool]
 
@@ -86,7 +92,8 @@ class EvidenceSelector:
     current_only: bool = True
     vectors: SentenceVectors | None = None
     queries: Callable[[str], np.ndarray] | None = None
-    """The question's vector (default: the searcher's query encoder)."""
+    """The question's vector (default: :meth:`encode_question`)."""
+    query_backend: str = QUESTION_BACKEND
     _split: dict[str, list[Sentence]] = field(default_factory=dict, init=False, repr=False)
     # The same passages come back for many questions: a sentence's verdict depends on its text.
     _usable_text: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
@@ -128,16 +135,21 @@ class EvidenceSelector:
             )
         return usable
 
+    def encode_question(self, question: str) -> np.ndarray:
+        """The question's vector from ``query_backend``, whatever backend search queries use:
+        the evidence model's features were learned with that backend's question vectors."""
+        with limited_threads(self.searcher.settings.threads):
+            return self.searcher.embedder.runtime(self.query_backend).encode_one(question)
+
     def _ranked(
         self, question: str, keep: ChunkFilter | None, filters: Filters | None
     ) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
         s = self.searcher
-        if self.queries is not None:
-            q = self.queries(question)
-            s.embedder.remember_query(question, q)  # the dense retriever below reuses it
-        else:
-            q = s.encode_query(question)
-        scores = {name: r.score(question) for name, r in s.retrievers.items()}
+        q = self.queries(question) if self.queries is not None else self.encode_question(question)
+        scores = {
+            name: r.score_vector(q) if isinstance(r, DenseRetriever) else r.score(question)
+            for name, r in s.retrievers.items()
+        }
         bm25 = scores["bm25"]
         depth = self.passages * 4 if (keep or self.current_only) else self.passages
         ranked = s.rank_scores(scores, depth, s.mask(filters))

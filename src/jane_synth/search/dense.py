@@ -102,7 +102,11 @@ class DenseRetriever:
 
     def score(self, query: str) -> np.ndarray:
         """Cosine similarity of every row to the query's embedding."""
-        return self.index.scores(self.embedder.encode_query(query))
+        return self.score_vector(self.embedder.encode_query(query))
+
+    def score_vector(self, query_vector: np.ndarray) -> np.ndarray:
+        """Cosine similarity of every row to a query vector the caller encoded."""
+        return self.index.scores(query_vector)
 
     def vectors(self, rows: np.ndarray) -> np.ndarray | None:
         """The rows' normalised vectors."""

@@ -45,7 +45,7 @@ class SearchSettings:
     default_weight: float = 0.5
     normalise: str = "zscore"
     candidates: int = 100
-    threads: int = 1
+    threads: int = 2
     bm25: BM25Params = BM25Params()
     near_duplicate_jaccard: float = 0.8
     near_duplicate_min_cosine: float = 0.8
