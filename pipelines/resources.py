@@ -113,11 +113,11 @@ class EmbeddingModel(ConfigurableResource):
     batch_size: int = Field(default_factory=_loaded("embedding", "batch_size"))
     backend: str = Field(
         default_factory=_loaded("embedding", "backend"),
-        description="Backend that embeds the chunk texts (torch or onnx); a change re-embeds.",
+        description="Backend that embeds the chunk texts (onnx, torch or onnx-int8); a change re-embeds.",
     )
     query_backend: str = Field(
         default_factory=_loaded("embedding", "query_backend"),
-        description="Backend that embeds single queries (the briefs' questions).",
+        description="Backend that embeds search queries (the briefs' questions always use onnx).",
     )
     _embedder: Embedder | None = PrivateAttr(default=None)
 

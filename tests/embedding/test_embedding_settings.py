@@ -8,19 +8,19 @@ from pydantic import ValidationError
 from jane_synth.settings import EmbeddingSettings, load_settings
 
 
-def test_bulk_stays_on_torch_and_queries_go_to_int8_onnx_by_default():
+def test_bulk_goes_to_onnx_and_queries_to_int8_onnx_by_default():
     settings = EmbeddingSettings()
-    assert (settings.backend, settings.query_backend) == ("torch", "onnx-int8")
+    assert (settings.backend, settings.query_backend) == ("onnx", "onnx-int8")
     embedder = settings.embedder()
-    assert (embedder.backend, embedder.query_backend) == ("torch", "onnx-int8")
+    assert (embedder.backend, embedder.query_backend) == ("onnx", "onnx-int8")
 
 
 def test_the_environment_and_the_file_choose_the_backends(tmp_path):
     path = tmp_path / "jane-synth.toml"
-    path.write_text('[embedding]\nbackend = "onnx"\nbatch_size = 16\n')
+    path.write_text('[embedding]\nbackend = "torch"\nbatch_size = 16\n')
     env = {"JANE_EMBEDDING__QUERY_BACKEND": "torch"}
     settings = load_settings(path, env).embedding
-    assert (settings.backend, settings.query_backend, settings.batch_size) == ("onnx", "torch", 16)
+    assert (settings.backend, settings.query_backend, settings.batch_size) == ("torch", "torch", 16)
     assert settings.embedder().batch_size == 16
 
 

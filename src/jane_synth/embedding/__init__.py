@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..store import Store
-from . import onnx_backend, torch_backend
+from . import onnx_backend, torch_backend  # noqa: F401 (importing registers each backend)
 from .backends import BackendSpec, EmbeddingBackend, backend_names, create_backend, register
 
 __all__ = [
@@ -36,7 +36,7 @@ __all__ = [
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 QUERY_MEMO = 64
-DEFAULT_BACKEND = torch_backend.TorchBackend.name
+DEFAULT_BACKEND = onnx_backend.OnnxBackend.name
 DEFAULT_QUERY_BACKEND = onnx_backend.OnnxInt8Backend.name
 
 

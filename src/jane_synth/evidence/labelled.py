@@ -205,6 +205,9 @@ def labelled_selector(
     """
     layout = build_output(docs, cache_dir, embedder, prefix)
     searcher = Searcher.open(layout.root, embedder=embedder)
-    cache = sentence_vectors(searcher.chunks, embedder, cache_dir / "sentences.npz")
+    # One cache file per bulk backend: vectors of two backends are never mixed.
+    cache = sentence_vectors(
+        searcher.chunks, embedder, cache_dir / f"sentences-{embedder.backend}.npz"
+    )
     selector = EvidenceSelector(searcher, vectors=SentenceVectors(searcher, cache), **options)
     return selector, {d.doc_id: d.page()[1] for d in docs}
