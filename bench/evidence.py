@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         "--distractors", type=int, default=None,
         help="only the abstracts the claims cite and this many others (default: all)",
     )  # fmt: skip
+    parser.add_argument("--backend", default=None,
+                        help="bulk embedding backend (default: the product's)")  # fmt: skip
     args = parser.parse_args(argv)
 
     import sys
@@ -133,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     docs, claims = subset(
         read_documents(args.corpus), read_claims(args.claims), distractors=args.distractors
     )
+    embedder = Embedder(backend=args.backend) if args.backend else Embedder()
     selector, offsets = labelled_selector(
-        docs, cache_dir(args.cache, docs), Embedder(), "scifact_evidence"
+        docs, cache_dir(args.cache, docs), embedder, "scifact_evidence"
     )
     ts, found = training_set(selector, claims, offsets)
     log(f"{ts.y.size} candidate sentences, {int(ts.y.sum())} of them evidence")
@@ -151,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         "cross_validation": {"folds": notes, "by": "claim", "seed": args.seed},
         "calibration": calibration(probs, ts.y),
         "passages_per_question": selector.passages,
+        "bulk_backend": embedder.backend,
         "cap": Params().cap,
         "seconds": round(time.perf_counter() - t0, 1),
         "load_average": round(os.getloadavg()[0], 2),

@@ -2,7 +2,7 @@
 
     python scripts/train_evidence_model.py [--corpus ../shared/data/scifact_evidence/corpus.jsonl]
         [--claims ../shared/data/scifact_evidence/claims_train.jsonl]
-        [--out src/jane_synth/data/evidence_model.json] [--limit N]
+        [--out src/jane_synth/data/evidence_model.json] [--limit N] [--backend onnx|torch]
 
 The abstracts go through the product's own path (store, chunker, embeddings, search index,
 cached under bench/.cache); every claim is a question for the product's EvidenceSelector, whose
@@ -75,18 +75,20 @@ def train(
     limit: int | None = None,
     params: Params | None = None,
     distractors: int | None = None,
+    backend: str | None = None,
 ) -> EvidenceModel:
     """Build the training set through the product's selector and fit the model."""
     docs, claims = subset(read_documents(corpus), read_claims(claims_path), limit, distractors)
+    embedder = Embedder(backend=backend) if backend else Embedder()
     selector, offsets = labelled_selector(
-        docs, cache_dir(cache, docs), Embedder(), "scifact_evidence"
+        docs, cache_dir(cache, docs), embedder, "scifact_evidence"
     )
     try:
         ts, _ = training_set(selector, claims, offsets)
     finally:
         selector.searcher.close()
     extra = {"data": f"{claims_path.name}: {len(claims)} claims over {len(docs)} abstracts",
-             "passages": selector.passages}  # fmt: skip
+             "passages": selector.passages, "sentence_vectors": embedder.backend}  # fmt: skip
     return fit(ts, Params(**{**vars(params or Params()), "extra": extra}))
 
 
@@ -99,9 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--distractors", type=int, default=None,
                         help="only the cited abstracts and this many others (saves CPU)")  # fmt: skip
+    parser.add_argument("--backend", default=None,
+                        help="bulk embedding backend (default: the product's)")  # fmt: skip
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    model = train(args.corpus, args.claims, args.cache, args.limit, None, args.distractors)
+    model = train(args.corpus, args.claims, args.cache, args.limit, None, args.distractors,
+                  args.backend)  # fmt: skip
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json(), encoding="utf-8")
     print(f"wrote {args.out} (threshold {model.threshold}, {len(model.trees)} trees, "
