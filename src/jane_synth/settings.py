@@ -64,7 +64,7 @@ class EmbeddingSettings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    batch_size: int = Field(default=64, gt=0)
+    batch_size: int = Field(default=16, gt=0)
     backend: str = DEFAULT_BACKEND
     """Encodes the chunk texts; changing it re-embeds the store."""
     query_backend: str = DEFAULT_QUERY_BACKEND

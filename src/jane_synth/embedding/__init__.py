@@ -56,7 +56,7 @@ class Embedder:
     """
 
     model_path: Path | None = None
-    batch_size: int = 64
+    batch_size: int = 16
     device: str = "cpu"
     name: str = MODEL_NAME
     backend: str = DEFAULT_BACKEND
