@@ -16,9 +16,13 @@ import numpy as np
 
 from ..chunking import text_hash
 from ..embedding.export import EXPORT_VERSION, INT8_VERSION
-from ..evidence.selector import QUESTION_BACKEND, SENTENCE_BATCH, SentenceVectors
+from ..evidence.selector import (
+    QUESTION_BACKEND,
+    SENTENCE_BATCH,
+    SentenceVectors,
+    encode_question,
+)
 from ..search import Searcher
-from ..threads import limited_threads
 
 
 @dataclass
@@ -68,20 +72,23 @@ class StoredQueryVectors:
     """
 
     searcher: Searcher
-    key: str
+    backend: str = QUESTION_BACKEND
     encoded: int = 0
     seen: set[str] = field(default_factory=set)
     _cache: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
     _new: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
 
-    backend: str = QUESTION_BACKEND
-
     @classmethod
     def for_searcher(
         cls, searcher: Searcher, backend: str = QUESTION_BACKEND
     ) -> StoredQueryVectors:
-        """Keyed by the embedder's model, the question backend and the export's versions."""
-        return cls(searcher, query_vector_key(searcher.embedder.name, backend), backend=backend)
+        """The question vectors of ``searcher``'s store made by ``backend``."""
+        return cls(searcher, backend)
+
+    @property
+    def key(self) -> str:
+        """Where they are stored: the embedder's model, the backend and the export's versions."""
+        return query_vector_key(self.searcher.embedder.name, self.backend)
 
     def __call__(self, text: str) -> np.ndarray:
         vector = self._cache.get(text)
@@ -90,9 +97,9 @@ class StoredQueryVectors:
             self.seen.add(digest)
             vector = self.searcher.store.sentence_vectors(self.key, [digest]).get(digest)
             if vector is None:
-                runtime = self.searcher.embedder.runtime(self.backend)
-                with limited_threads(self.searcher.settings.threads):
-                    vector = np.asarray(runtime.encode_one(text), dtype=np.float32)
+                vector = np.asarray(
+                    encode_question(self.searcher, self.backend, text), dtype=np.float32
+                )
                 self._new[digest] = vector
                 self.encoded += 1
             self._cache[text] = vector

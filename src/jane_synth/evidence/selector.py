@@ -29,6 +29,13 @@ QUESTION_BACKEND = OnnxBackend.name
 
 ChunkFilter = Callable[[Chunk], bool]
 
+
+def encode_question(searcher: Searcher, backend: str, question: str) -> np.ndarray:
+    """``question``'s vector from the embedder's ``backend`` (one text, the search thread cap)."""
+    with limited_threads(searcher.settings.threads):
+        return searcher.embedder.runtime(backend).encode_one(question)
+
+
 SENTENCE_BATCH = 8
 """Sentences per encoder batch. A passage's sentences range from 5 to 256 tokens and a batch is
 padded to its longest: in batches of 64 the few long ones (a run-together table) padded dozens of
@@ -138,8 +145,7 @@ class EvidenceSelector:
     def encode_question(self, question: str) -> np.ndarray:
         """The question's vector from ``query_backend``, whatever backend search queries use:
         the evidence model's features were learned with that backend's question vectors."""
-        with limited_threads(self.searcher.settings.threads):
-            return self.searcher.embedder.runtime(self.query_backend).encode_one(question)
+        return encode_question(self.searcher, self.query_backend, question)
 
     def _ranked(
         self, question: str, keep: ChunkFilter | None, filters: Filters | None
