@@ -284,3 +284,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def pytest_xdist_node_collection_finished(node, ids):
+    """Stop at once when ``--dist loadgroup`` has not put the groups into the node ids: xdist
+    would spread each group over both workers and build every shared pipeline run twice,
+    silently (pytest-xdist#1386, with pytest 9.2)."""
+    if node.config.getvalue("dist") == "loadgroup" and ids and not any("@" in i for i in ids):
+        pytest.exit(
+            f"pytest-xdist's --dist loadgroup does not group tests under pytest "
+            f"{pytest.__version__}: install the versions pyproject.toml allows (make setup)",
+            returncode=4,
+        )

@@ -38,10 +38,10 @@ def test_two_trainings_on_a_subset_write_identical_bytes(tmp_path):
     for run in ("a", "b"):
         out = tmp_path / f"model-{run}.json"
         argv = ["--corpus", str(DATA / "corpus.jsonl"), "--claims", str(DATA / "claims_train.jsonl"),
-                "--out", str(out), "--cache", str(tmp_path / "cache"), "--limit", "40"]  # fmt: skip
+                "--out", str(out), "--cache", str(tmp_path / "cache"), "--limit", "15"]  # fmt: skip
         assert script.main(argv) == 0
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     model = EvidenceModel.from_json(outs[0].decode())
     assert model.trees and 0.05 <= model.threshold <= 0.95
-    assert "40 claims" in model.notes["params"]["data"]
+    assert "15 claims" in model.notes["params"]["data"]

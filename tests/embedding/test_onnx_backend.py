@@ -18,8 +18,9 @@ SAMPLE_EVERY = 5
 
 
 @pytest.fixture(scope="module")
-def bundled_torch_vectors(bundled_index):
-    """Every fifth chunk text of the bundled corpus with the vector torch stored for it."""
+def bundled_stored_vectors(bundled_index):
+    """Every fifth chunk text of the bundled corpus with the vector the session's embedder
+    (the product's default bulk backend, ONNX) stored for it."""
     from jane_synth.embedding import MODEL_NAME
     from jane_synth.store import Store
 
@@ -33,10 +34,11 @@ def bundled_torch_vectors(bundled_index):
 
 @pytest.mark.slow
 @pytest.mark.xdist_group("bundled")
-def test_onnx_vectors_match_torch_on_the_bundled_chunk_texts(onnx, bundled_torch_vectors):
-    texts, torch_vectors = bundled_torch_vectors
+def test_onnx_vectors_match_torch_on_the_bundled_chunk_texts(embedder, bundled_stored_vectors):
+    assert embedder.backend == "onnx"
+    texts, onnx_vectors = bundled_stored_vectors
     assert len(texts) > 100
-    onnx_vectors = onnx.encode(texts, batch_size=32)
+    torch_vectors = Embedder(backend="torch").encode(texts, batch_size=32)
     cosine = (torch_vectors * onnx_vectors).sum(axis=1)
     assert float(cosine.min()) > 0.9999
 
