@@ -13,7 +13,7 @@ from reportlab.platypus import Table, TableStyle
 from ..markup import Block
 from .builder import PdfBuilder, escape
 from .flowables import TrackedParagraph
-from .fonts import FONT, FONT_BOLD
+from .fonts import FONT, FONT_BOLD, register_fonts
 from .styles import RULE, TINT
 
 CELL_PAD = 4.0
@@ -22,6 +22,7 @@ MAX_WORD_SHARE = 0.45  # a single long word claims at most this share of the wid
 
 def column_widths(rows: list[list[str]], font_size: float, avail_width: float) -> list[float]:
     """Widths that give each column its natural width when they fit, else share the rest."""
+    register_fonts()  # measured in the fonts the table is set in, whoever calls first
     ncols = len(rows[0])
     natural = [0.0] * ncols
     minimum = [0.0] * ncols
