@@ -11,12 +11,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-
 from .ingest.language import detect_language
 from .nlp import WINDOW_CHARS, default_nlp, text_windows
 from .records import Chunk, Entity, Page, ParsedDocument
+from .spacy_import import Doc, Language, Span
 
 
 def text_hash(text: str) -> str:

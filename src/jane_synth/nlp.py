@@ -11,10 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
+from .spacy_import import Doc, Language, spacy
 from .taxonomy import Taxonomy, load_taxonomy
 
 MAX_DOC_CHARS = 2_000_000
