@@ -8,6 +8,7 @@ from pydantic import Field
 
 from jane_synth.briefs.build import build_meeting_briefs, write_meeting_briefs
 from jane_synth.briefs.stored import (
+    StoredPassageSpans,
     StoredQueryVectors,
     StoredSentenceVectors,
     stored_vector_counts,
@@ -151,11 +152,12 @@ def briefs(
         brief_settings = settings.run_settings.briefs
         vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)
         queries = StoredQueryVectors.for_searcher(searcher)
+        spans = StoredPassageSpans(store=searcher.store)
         built = build_meeting_briefs(
-            searcher, load_taxonomy(), vectors=vectors, queries=queries,
+            searcher, load_taxonomy(), vectors=vectors, queries=queries, spans=spans,
             scoring=brief_settings.scoring, cap=brief_settings.cap,
         )  # fmt: skip
-        counts = stored_vector_counts(searcher, vectors) | queries.save()
+        counts = stored_vector_counts(searcher, vectors) | queries.save() | spans.save()
         written_briefs = built.briefs
         context.log.info(f"{len(written_briefs)} briefs built")
         manifest = settings.layout.root / "manifest.json"

@@ -1,5 +1,5 @@
-"""Briefs with stored sentence and question vectors: the same briefs, and a rerun embeds no
-sentence and encodes no question."""
+"""Briefs with stored sentence and question vectors and passage spans: the same briefs, and a
+rerun embeds no sentence, encodes no question and splits no passage."""
 
 import dataclasses
 import shutil
@@ -8,6 +8,7 @@ import pytest
 
 from jane_synth.briefs import brief_to_dict, build_briefs
 from jane_synth.briefs.stored import (
+    StoredPassageSpans,
     StoredQueryVectors,
     StoredSentenceVectors,
     query_vector_key,
@@ -21,7 +22,7 @@ from jane_synth.taxonomy import load_taxonomy
 pytestmark = pytest.mark.slow
 
 
-def test_stored_sentence_and_question_vectors_give_the_same_briefs_and_are_reused(
+def test_stored_vectors_and_spans_give_the_same_briefs_and_are_reused(
     indexed_fixture, embedder, tmp_path
 ):
     _, layout = indexed_fixture
@@ -38,15 +39,19 @@ def test_stored_sentence_and_question_vectors_give_the_same_briefs_and_are_reuse
         with Searcher.open(root, embedder=embedder) as searcher:
             vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)  # as the briefs asset
             queries = StoredQueryVectors.for_searcher(searcher)
+            spans = StoredPassageSpans(store=searcher.store)
             selector = EvidenceSelector(
-                searcher, standalone_only=True, vectors=vectors, queries=queries
+                searcher, standalone_only=True, vectors=vectors, queries=queries, spans=spans
             )
             briefs = build_briefs(searcher, taxonomy, selector=selector)
-            counts = stored_vector_counts(searcher, vectors) | queries.save()
+            counts = stored_vector_counts(searcher, vectors) | queries.save() | spans.save()
         runs.append(counts)
         assert [brief_to_dict(b) for b in briefs] == plain
     assert runs[0]["sentences_embedded"] > 0
     assert runs[0]["questions_encoded"] > 0
+    assert runs[0]["passages_split"] > 0
+    assert runs[1]["passages_split"] == 0
+    assert runs[1]["passage_spans_dropped"] == 0
     assert runs[1]["questions_encoded"] == 0
     assert runs[1]["questions_reused"] == runs[0]["questions_encoded"]
     assert runs[1]["question_vectors_dropped"] == 0

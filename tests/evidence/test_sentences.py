@@ -1,5 +1,12 @@
+import dataclasses
+
 from jane_synth.chunking import chunk_id_for, text_hash
-from jane_synth.evidence.sentences import is_standalone_statement, split_passage
+from jane_synth.evidence.sentences import (
+    PassageSpans,
+    is_standalone_statement,
+    sentences_at,
+    split_passage,
+)
 from jane_synth.records import Chunk, Entity
 
 
@@ -18,6 +25,16 @@ def test_sentences_keep_their_offsets_and_the_tags_inside_them():
         assert text[s.start : s.end] == s.text and s.index == i
     assert sentences[0].tags == frozenset()
     assert sentences[1].slugs("DIMENSION") == {"patient-involvement"}
+
+
+def test_spans_are_split_once_per_text_and_give_the_same_sentences():
+    text = "ERNs share cases online. Patients sit on boards of every network."
+    spans = PassageSpans()
+    first = _chunk(text)
+    assert sentences_at(first, spans(first)) == split_passage(first)
+    assert spans(_chunk(text)) == ((0, 24), (25, 65)) and spans.split == 1
+    unhashed = dataclasses.replace(_chunk("Palliative care starts early."), text_hash="")
+    assert spans(unhashed) == ((0, 29),) and spans.split == 2  # keyed by the text itself
 
 
 def test_standalone_statements():

@@ -1,4 +1,5 @@
-"""Stage fingerprints and cached sentence vectors in the store; StageInputs over a store."""
+"""Stage fingerprints, cached sentence vectors and passage spans in the store; StageInputs over
+a store."""
 
 import numpy as np
 
@@ -58,3 +59,15 @@ def test_sentence_vectors_are_kept_until_pruned_or_the_backend_changes(store_loc
         assert sorted(store.sentence_vectors("m", ["h1", "h2"])) == ["h2"]
         store.use_vector_backend("m", "onnx")  # other vectors: none is reused
         assert store.sentence_vectors("m", ["h2"]) == {}
+
+
+def test_passage_spans_are_kept_per_splitter_while_a_chunk_has_the_text(store_location):
+    with Store(store_location) as store:
+        _add(store, "1" * 64, "a.md")
+        (chunk,) = store.chunks()
+        store.put_passage_spans("s1", {chunk.text_hash: [(0, 5), (6, 20)], "gone": [(0, 1)]})
+        store.put_passage_spans("s0", {chunk.text_hash: [(0, 20)]})
+        assert store.passage_spans("s1") == {chunk.text_hash: ((0, 5), (6, 20)), "gone": ((0, 1),)}
+        assert store.keep_passage_spans("s1") == 2  # another splitter's, and a text no chunk has
+        assert store.passage_spans("s1") == {chunk.text_hash: ((0, 5), (6, 20))}
+        assert store.passage_spans("s0") == {}

@@ -21,6 +21,7 @@ from ..divergences import Divergence, find_divergences
 from ..embedding import bundled_model_path
 from ..embedding.export import weights_digest
 from ..evidence.selector import SentenceVectors
+from ..evidence.sentences import PassageSpans
 from ..search import Searcher
 from ..taxonomy import Taxonomy
 from .changes import with_changes
@@ -64,12 +65,15 @@ def build_meeting_briefs(
     now: dt.datetime | None = None,
     vectors: SentenceVectors | None = None,
     queries: Callable[[str], np.ndarray] | None = None,
+    spans: PassageSpans | None = None,
     **options: Any,
 ) -> BuiltBriefs:
     """Graded briefs (``options`` as for ``build_briefs``), each with the run's manifest;
-    ``vectors`` gives the sentence vectors and ``queries`` the question vectors (for example
-    those the store keeps)."""
-    recorder = RecordingSelector(searcher, standalone_only=True, vectors=vectors, queries=queries)
+    ``vectors`` gives the sentence vectors, ``queries`` the question vectors and ``spans`` the
+    passages' sentence spans (for example those the store keeps)."""
+    recorder = RecordingSelector(
+        searcher, standalone_only=True, vectors=vectors, queries=queries, spans=spans
+    )
     params = selector_parameters(SectionSelector(searcher, selector=recorder, **options), recorder)
     briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
     divergences = find_divergences(

@@ -22,7 +22,9 @@ from ..evidence.selector import (
     SentenceVectors,
     encode_question,
 )
+from ..evidence.sentences import SPLITTER, PassageSpans, Span
 from ..search import Searcher
+from ..store import Store
 
 
 @dataclass
@@ -123,3 +125,29 @@ class StoredQueryVectors:
 def query_vector_key(model: str, backend: str) -> str:
     """The store key of question vectors: model, backend and the export's versions."""
     return f"{model}#query:{backend}:e{EXPORT_VERSION}i{INT8_VERSION}"
+
+
+@dataclass
+class StoredPassageSpans(PassageSpans):
+    """The sentence spans of passages split by an earlier run (``passage_sentences``, under
+    :data:`~jane_synth.evidence.sentences.SPLITTER`), read once; the others are split now and
+    kept by :meth:`save`. Splitting the ~700 passages the briefs read took a few seconds of
+    every rerun; only a new or changed document's are split again."""
+
+    store: Store | None = None
+
+    def __post_init__(self) -> None:
+        if self.store is not None:
+            self.spans.update(self.store.passage_spans(SPLITTER))
+        self._stored = set(self.spans)
+
+    def save(self) -> dict[str, int]:
+        """Keep the spans split now, drop those of texts no chunk has; and count them."""
+        assert self.store is not None
+        new: dict[str, tuple[Span, ...]] = {
+            h: s for h, s in self.spans.items() if h not in self._stored
+        }
+        self.store.put_passage_spans(SPLITTER, new)
+        self._stored.update(new)
+        dropped = self.store.keep_passage_spans(SPLITTER)
+        return {"passages_split": self.split, "passage_spans_dropped": dropped}

@@ -22,7 +22,7 @@ from ..threads import limited_threads
 from .boilerplate import not_evidence_reason
 from .features import Passages, TermStats, features
 from .model import EvidenceModel, load_model
-from .sentences import Sentence, is_standalone_statement, split_passage
+from .sentences import PassageSpans, Sentence, is_standalone_statement, sentences_at
 
 # The backend of the question vectors the shipped evidence model was trained with (float ONNX).
 QUESTION_BACKEND = OnnxBackend.name
@@ -101,12 +101,15 @@ class EvidenceSelector:
     queries: Callable[[str], np.ndarray] | None = None
     """The question's vector (default: :meth:`encode_question`)."""
     query_backend: str = QUESTION_BACKEND
+    spans: PassageSpans | None = None
+    """Where passages' sentence spans come from (default: split on first use)."""
     _split: dict[str, list[Sentence]] = field(default_factory=dict, init=False, repr=False)
     # The same passages come back for many questions: a sentence's verdict depends on its text.
     _usable_text: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.vectors = self.vectors or SentenceVectors(self.searcher)
+        self.spans = self.spans or PassageSpans()
         self._stats = TermStats.from_texts(c.text for c in self.searcher.chunks)
         self._current = {
             d.doc_id for d in self.searcher.documents.values() if d.superseded_by is None
@@ -131,7 +134,8 @@ class EvidenceSelector:
         """The sentences of ``chunk``, split once per selector."""
         cached = self._split.get(chunk.chunk_id)
         if cached is None:
-            cached = self._split[chunk.chunk_id] = split_passage(chunk)
+            assert self.spans is not None
+            cached = self._split[chunk.chunk_id] = sentences_at(chunk, self.spans(chunk))
         return cached
 
     def _usable(self, s: Sentence) -> bool:

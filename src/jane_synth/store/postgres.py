@@ -106,6 +106,12 @@ CREATE TABLE IF NOT EXISTS sentence_vectors (
     vector BYTEA NOT NULL,
     PRIMARY KEY (text_hash, model)
 );
+CREATE TABLE IF NOT EXISTS passage_sentences (
+    text_hash {_TEXT} NOT NULL,
+    splitter {_TEXT} NOT NULL,
+    spans {_TEXT} NOT NULL,
+    PRIMARY KEY (text_hash, splitter)
+);
 """
 
 # Two processes creating the tables at once would collide in PostgreSQL's catalogue.

@@ -96,6 +96,12 @@ CREATE TABLE IF NOT EXISTS sentence_vectors (
     vector BLOB NOT NULL,
     PRIMARY KEY (text_hash, model)
 );
+CREATE TABLE IF NOT EXISTS passage_sentences (
+    text_hash TEXT NOT NULL,
+    splitter TEXT NOT NULL,
+    spans TEXT NOT NULL,
+    PRIMARY KEY (text_hash, splitter)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='rowid', tokenize='porter unicode61'
 );

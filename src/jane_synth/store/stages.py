@@ -1,4 +1,5 @@
-"""What each corpus-level stage last ran on (input fingerprints), and cached sentence vectors.
+"""What each corpus-level stage last ran on (input fingerprints), and the briefs' caches:
+sentence vectors and the sentence spans of passages.
 
 A stage records a digest of its inputs when it finishes; the next run computes the digest
 again and skips the stage's work when it is unchanged. The digests read the tables as they are
@@ -8,7 +9,8 @@ again and skips the stage's work when it is unchanged. The digests read the tabl
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -36,7 +38,7 @@ DIGEST_QUERIES: dict[str, tuple[str, ...]] = {
 
 
 class StagesPart(StoreBase):
-    """The ``stage_inputs`` and ``sentence_vectors`` tables."""
+    """The ``stage_inputs``, ``sentence_vectors`` and ``passage_sentences`` tables."""
 
     def table_digest(self, name: str) -> str:
         """A sha256 of the rows of one group of tables (a key of ``DIGEST_QUERIES``)."""
@@ -103,5 +105,36 @@ class StagesPart(StoreBase):
                 "DELETE FROM sentence_vectors WHERE model = ? AND text_hash NOT IN "
                 "(SELECT h FROM keep_hashes)",
                 (model,),
+            )
+            return int(cursor.rowcount)
+
+    def passage_spans(self, splitter: str) -> dict[str, tuple[tuple[int, int], ...]]:
+        """The sentence spans kept for ``splitter``: passage-text hash -> ``(start, end)``s."""
+        rows = self.conn.execute(
+            "SELECT text_hash, spans FROM passage_sentences WHERE splitter = ?", (splitter,)
+        )
+        return {r["text_hash"]: tuple(tuple(p) for p in json.loads(r["spans"])) for r in rows}
+
+    def put_passage_spans(
+        self, splitter: str, spans: Mapping[str, Sequence[tuple[int, int]]]
+    ) -> None:
+        """Keep the sentence spans of passage texts (by text hash) split by ``splitter``."""
+        with self.transaction() as conn:
+            conn.executemany(
+                self.dialect.upsert(
+                    "passage_sentences",
+                    ("text_hash", "splitter", "spans"),
+                    ("text_hash", "splitter"),
+                ),
+                [(h, splitter, json.dumps(s)) for h, s in sorted(spans.items())],
+            )
+
+    def keep_passage_spans(self, splitter: str) -> int:
+        """Drop the spans of other splitters and of texts no chunk has; return how many."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM passage_sentences WHERE splitter <> ? "
+                "OR text_hash NOT IN (SELECT text_hash FROM chunks)",
+                (splitter,),
             )
             return int(cursor.rowcount)
