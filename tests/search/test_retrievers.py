@@ -14,7 +14,13 @@ from jane_synth.search import (
     retriever_names,
     search_modes,
 )
-from jane_synth.search.retrievers import IndexContext, IndexRows, get_retriever, unregister
+from jane_synth.search.retrievers import (
+    IndexContext,
+    IndexRows,
+    VectorRetriever,
+    get_retriever,
+    unregister,
+)
 from jane_synth.search.settings import SearchSettings
 from jane_synth.store import Store
 from tests.search_helpers import FakeEmbedder, build_store
@@ -56,6 +62,9 @@ def layout(tmp_path_factory):
 
 def test_bm25_and_dense_are_registered_and_modes_follow_the_registry():
     assert retriever_names()[:2] == ("bm25", "dense")
+    assert get_retriever("dense").score_vector and not hasattr(
+        get_retriever("bm25"), "score_vector"
+    )
     assert search_modes() == ("hybrid", *retriever_names())
     with pytest.raises(ValueError, match="unknown retriever"):
         get_retriever("nope")
@@ -81,6 +90,9 @@ def test_contract(name, layout):
         best = int(np.argmax(scores))
         assert rows.chunks[best].doc_id == "d-aya"
         np.testing.assert_array_equal(scores, retriever.score(query))  # deterministic
+        if isinstance(retriever, VectorRetriever):  # an encoded query scores as the query does
+            vector = FakeEmbedder().encode_query(query)
+            np.testing.assert_allclose(retriever.score_vector(vector), scores, atol=1e-6)
         vectors = retriever.vectors(np.array([0, 1]))
         assert vectors is None or vectors.shape[0] == 2
         assert isinstance(retriever.positive_only, bool)

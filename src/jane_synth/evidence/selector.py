@@ -17,7 +17,7 @@ import numpy as np
 from ..embedding.onnx_backend import OnnxBackend
 from ..records import Chunk
 from ..search import Filters, Searcher
-from ..search.dense import DenseRetriever
+from ..search.retrievers import VectorRetriever
 from ..threads import limited_threads
 from .boilerplate import not_evidence_reason
 from .features import Passages, TermStats, features
@@ -157,7 +157,7 @@ class EvidenceSelector:
         s = self.searcher
         q = self.queries(question) if self.queries is not None else self.encode_question(question)
         scores = {
-            name: r.score_vector(q) if isinstance(r, DenseRetriever) else r.score(question)
+            name: r.score_vector(q) if isinstance(r, VectorRetriever) else r.score(question)
             for name, r in s.retrievers.items()
         }
         bm25 = scores["bm25"]

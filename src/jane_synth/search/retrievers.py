@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -96,6 +96,16 @@ class Retriever(Protocol):
 
     def vectors(self, rows: np.ndarray) -> np.ndarray | None:
         """Normalised vectors of ``rows`` (for collapsing near-duplicates), or ``None``."""
+        ...
+
+
+@runtime_checkable
+class VectorRetriever(Retriever, Protocol):
+    """A retriever that also scores a query vector its caller already holds (the evidence
+    selector's question vectors, encoded once and kept), instead of encoding the query again."""
+
+    def score_vector(self, query_vector: np.ndarray) -> np.ndarray:
+        """The score of every row for an encoded query (float32, one per row)."""
         ...
 
 
