@@ -166,6 +166,7 @@ def sample_manifest(date: str = "2026-01-02T03:04:05Z"):
         files_by_status=(("ingested", 11), ("ingested_with_warnings", 0), ("quarantined", 1)),
         embedding_model="all-MiniLM-L6-v2",
         embedding_weights_sha256="f" * 64,
+        embedding_backend="onnx (passages and sentences), onnx (questions)",
         packages=(("numpy", "2.0.0"), ("torch", "2.13.0")),
         selector=(("scoring", "similarity"), ("threshold", "0.42"), ("language", SCRIPT)),
         run_date=date,

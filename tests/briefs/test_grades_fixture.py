@@ -64,6 +64,7 @@ def test_the_manifest_describes_the_run(searcher, built):
     assert dict(m.files_by_status)["quarantined"] == 1  # broken.pdf
     assert sum(dict(m.files_by_status).values()) == len(searcher.store.outcomes())
     assert m.embedding_model == "all-MiniLM-L6-v2" and len(m.embedding_weights_sha256) == 64
+    assert m.embedding_backend == "onnx (passages and sentences), onnx (questions)"
     selector = dict(m.selector)
     assert selector["scoring"] == "calibrated" and selector["per_strand"] == "3"
     assert 0 < float(selector["threshold"]) < 1 and len(selector["model_sha256"]) == 64

@@ -21,7 +21,7 @@ from tests.briefs.sample import graded_brief, sample_manifest
 
 FIELDS = [
     "corpus_fingerprint", "documents", "files_by_status", "embedding_model",
-    "embedding_weights_sha256", "packages", "selector", "run_date",
+    "embedding_weights_sha256", "embedding_backend", "packages", "selector", "run_date",
 ]  # fmt: skip
 
 

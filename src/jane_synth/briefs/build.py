@@ -87,6 +87,10 @@ def build_meeting_briefs(
         documents=len(searcher.documents),
         outcomes=searcher.store.outcomes(),
         embedding=(searcher.embedder.name, weights_digest(model_path)),
+        embedding_backend=(
+            f"{searcher.embedder.backend} (passages and sentences), "
+            f"{recorder.query_backend} (questions)"
+        ),
         selector=params,
         now=now,
     )

@@ -35,6 +35,7 @@ class RunManifest:
     files_by_status: tuple[tuple[str, int], ...]
     embedding_model: str
     embedding_weights_sha256: str
+    embedding_backend: str  # what ran the model: for passages and sentences, and for questions
     packages: tuple[tuple[str, str], ...]
     selector: tuple[tuple[str, str], ...]
     run_date: str  # ISO 8601, UTC, to the second
@@ -47,6 +48,7 @@ class RunManifest:
             "files_by_status": dict(self.files_by_status),
             "embedding_model": self.embedding_model,
             "embedding_weights_sha256": self.embedding_weights_sha256,
+            "embedding_backend": self.embedding_backend,
             "packages": dict(self.packages),
             "selector": dict(self.selector),
             DATE_KEY: self.run_date,
@@ -60,6 +62,7 @@ class RunManifest:
             ("Documents in the store", str(self.documents)),
             ("Files by status", join(f"{k} {v}" for k, v in self.files_by_status)),
             ("Embedding model", f"{self.embedding_model}, weights sha256 {self.embedding_weights_sha256}"),
+            ("Embedding backend", self.embedding_backend),
             ("Packages", join(f"{k} {v}" for k, v in self.packages)),
             ("Evidence selector", join(f"{k} {v}" for k, v in self.selector)),
             ("Run date", self.run_date),
@@ -96,15 +99,18 @@ def make_manifest(
     outcomes: Sequence[IngestOutcome],
     embedding: tuple[str, str],
     selector: Mapping[str, object],
+    embedding_backend: str = "",
     now: dt.datetime | None = None,
 ) -> RunManifest:
-    """A manifest; ``embedding`` is (model name, weights sha256), ``selector`` its settings."""
+    """A manifest; ``embedding`` is (model name, weights sha256), ``embedding_backend`` what
+    ran it, ``selector`` the selector's settings."""
     return RunManifest(
         corpus_fingerprint=corpus_fingerprint,
         documents=documents,
         files_by_status=files_by_status(outcomes),
         embedding_model=embedding[0],
         embedding_weights_sha256=embedding[1],
+        embedding_backend=embedding_backend,
         packages=package_versions(),
         selector=tuple((k, str(v)) for k, v in selector.items()),
         run_date=run_date(now),
