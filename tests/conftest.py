@@ -280,10 +280,21 @@ def pytest_collection_modifyitems(config, items):
     """Under ``pytest -n 2 --dist loadgroup`` (``make test``): a test without an xdist group
     runs with the rest of its module, so a module-scoped fixture (a whole pipeline run) is
     built once, on one worker. Groups named in the tests span modules that share a session
-    fixture (the bundled index, the real PDFs)."""
+    fixture (the bundled index, the real PDFs).
+
+    xdist hands out groups in collection order, so the groups holding slow tests (whole
+    pipeline runs) go first and the quick unit tests fill the workers' last minutes; each group
+    keeps its tests' order."""
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    if config.getoption("dist", default="no") == "loadgroup":
+        slow = {_group(item) for item in items if item.get_closest_marker("slow")}
+        items.sort(key=lambda item: _group(item) not in slow)
+
+
+def _group(item: pytest.Item) -> tuple[str, ...]:
+    return tuple(sorted(str(m.args[0]) for m in item.iter_markers("xdist_group")))
 
 
 def pytest_xdist_node_collection_finished(node, ids):
