@@ -15,6 +15,7 @@ from jane_synth.ingest.clean import (
     normalize_whitespace,
     reflow_lines,
     repair_hyphenation,
+    repair_lost_ligatures,
     split_columns,
     strip_running_lines,
     unreadable_share,
@@ -265,3 +266,27 @@ def test_latex_two_column_pdf_keeps_its_reading_order_and_repairs_hyphens():
     # ... and words broken at line ends are whole again.
     assert "adipiscing elit" in text and "adip-" not in text
     assert "consectetuer id" in text and "Maecenas lacinia" in text
+
+
+def test_lost_ligatures_come_back_as_the_word_they_belong_to():
+    # The words of two BY-COVID newsletters whose font maps its ligature glyphs to nothing.
+    lost = "sta\x00 o\x00cials \x00ndings e\x00ectiveness speci\x00cation work\x00ow pro\x00t re\x00ect"
+    assert repair_lost_ligatures([lost]) == [
+        "staff officials findings effectiveness specification workflow profit reflect"
+    ]
+    assert repair_lost_ligatures(["a \x00 b", "plain"]) == ["a \x00 b", "plain"]  # not in a word
+    assert clean_page_texts(["\x00nancial reports", "a \x00 b"]) == ["financial reports", "a b"]
+
+
+@pytest.mark.xdist_group("real_pdfs")
+def test_the_real_newsletters_lose_no_ligature(real_pdfs_ingested):
+    texts = {
+        path.name: "\n".join(page.text for page in doc.pages)
+        for path, (_, doc) in real_pdfs_ingested.items()
+        if doc is not None and path.name.startswith("BY-COVID")
+    }
+    spring = texts["BY-COVID_newsletter_Spring_2022.pdf"]
+    assert "not-for-profit intergovernmental organisation" in spring.replace("\n", " ")
+    assert "workflow" in spring and "officials" in spring
+    assert "effectiveness" in texts["BY-COVID-autumn-2022-new.pdf"]
+    assert not any("\x00" in text for text in texts.values())

