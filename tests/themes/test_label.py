@@ -34,3 +34,41 @@ def test_no_phrase_shares_a_word_with_another_and_addresses_never_label():
         words = [w for p in picked for w in p.split()]
         assert len(words) == len(set(words))
     assert not any("https" in p or "www" in p for p in phrases[0])
+
+
+def _bundled_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "corpus"
+    return [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md"))]
+
+
+def test_phrase_counts_are_count_vectorizers_on_the_bundled_corpus():
+    """The labeler counts without scikit-learn; what it counts is what CountVectorizer (the
+    labeler's counter before) counts with the same pattern and stop words."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as SKLEARN_STOP_WORDS
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from jane_synth.themes.label import STOP_WORDS, phrase_counts
+    from jane_synth.themes.stop_words import ENGLISH_STOP_WORDS
+
+    assert ENGLISH_STOP_WORDS == SKLEARN_STOP_WORDS
+    texts = [*_bundled_texts(), "Ünïcode café-bar e-Health C++ a-b x", "", "the and of"]
+    assert len(texts) > 20
+    for ngrams, min_df in (((1, 2), 1), ((1, 1), 1), ((2, 3), 2)):
+        reference = CountVectorizer(
+            ngram_range=ngrams, stop_words=sorted(STOP_WORDS), min_df=min_df,
+            token_pattern=r"(?u)\b[A-Za-z][A-Za-z+\-]{2,}\b",
+        )  # fmt: skip
+        expected = reference.fit_transform(texts).toarray()
+        terms, counts = phrase_counts(texts, ngrams, min_df)
+        assert terms.tolist() == reference.get_feature_names_out().tolist()
+        assert np.array_equal(counts, expected)
+
+
+def test_phrase_counts_of_stop_words_only_are_empty_and_label_nothing():
+    from jane_synth.themes.label import phrase_counts
+
+    terms, counts = phrase_counts(["the and of", "a an"], (1, 2))
+    assert len(terms) == 0 and counts.shape == (2, 0)
+    assert ClassTfidfLabeler().keyphrases(["the and of"] * 2, np.array([0, 1])) == {0: [], 1: []}

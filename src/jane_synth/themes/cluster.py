@@ -1,6 +1,10 @@
 """Cluster: spectral clustering with k chosen by stability (the default), k-means with k by
 stability or by silhouette among candidates, agglomerative, or HDBSCAN (which leaves outliers
-out)."""
+out).
+
+scikit-learn is imported where a clusterer fits, not with the module: a rerun that only extends
+stored themes never fits one, and the import costs about 1.1 s.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.cluster import HDBSCAN, AgglomerativeClustering, KMeans
-from sklearn.manifold import spectral_embedding
-from sklearn.metrics import silhouette_score
-from sklearn.neighbors import kneighbors_graph
 
 from .reduce import SEED
 from .stages import OUTLIER
@@ -33,6 +33,9 @@ class KMeansClusterer:
         if ks == [1]:
             self.chosen_k = 1
             return np.zeros(n, dtype=int)
+        from sklearn.cluster import KMeans
+        from sklearn.metrics import silhouette_score
+
         best: tuple[float, int, np.ndarray] | None = None
         sample = min(n, 4000)
         for k in ks:
@@ -69,6 +72,8 @@ def adjusted_rand(a: np.ndarray, b: np.ndarray) -> float:
 def stability(points: np.ndarray, k: int, runs: int, subsample: float, seed: int) -> float:
     """How much k-means with ``k`` clusters agrees with itself: fitted on ``runs`` random
     subsamples, each fit labels every row; the mean adjusted Rand index of the labellings."""
+    from sklearn.cluster import KMeans
+
     rng = np.random.default_rng(seed)
     n = points.shape[0]
     size = max(k + 1, int(subsample * n))
@@ -125,6 +130,8 @@ class StabilityKMeans:
             for k in ks
         }
         k = self.chosen_k = max(ks, key=lambda k: (self.scores[k], -k))
+        from sklearn.cluster import KMeans
+
         model = KMeans(n_clusters=k, n_init=self.n_init, random_state=self.seed)
         return np.asarray(model.fit_predict(self.view(space, k)), dtype=int)
 
@@ -145,6 +152,9 @@ class SpectralClusterer(StabilityKMeans):
 
     def space(self, points: np.ndarray, dims: int) -> np.ndarray:
         """The first ``dims`` eigenvectors of the symmetric nearest-neighbour graph."""
+        from sklearn.manifold import spectral_embedding
+        from sklearn.neighbors import kneighbors_graph
+
         graph = kneighbors_graph(points, min(self.n_neighbors, points.shape[0] - 1),
                                  include_self=True)  # fmt: skip
         affinity = 0.5 * (graph + graph.T)
@@ -169,6 +179,8 @@ class AgglomerativeClusterer:
         n = points.shape[0]
         if n < 2:
             return np.zeros(n, dtype=int)
+        from sklearn.cluster import AgglomerativeClustering
+
         model = AgglomerativeClustering(n_clusters=min(self.n_clusters, n))
         return np.asarray(model.fit_predict(points), dtype=int)
 
@@ -184,6 +196,8 @@ class HDBSCANClusterer:
         """A label per row, -1 for outliers."""
         if points.shape[0] < max(self.min_cluster_size, 2):
             return np.full(points.shape[0], OUTLIER, dtype=int)
+        from sklearn.cluster import HDBSCAN
+
         model = HDBSCAN(
             min_cluster_size=self.min_cluster_size, min_samples=self.min_samples, copy=True
         )

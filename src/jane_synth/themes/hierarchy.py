@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
 
 
 @dataclass
@@ -35,6 +34,8 @@ class CentroidGrouper:
         return labels
 
     def _cut(self, centroids: np.ndarray, n_clusters: int | None) -> np.ndarray:
+        from sklearn.cluster import AgglomerativeClustering  # only when themes are fitted
+
         model = AgglomerativeClustering(
             n_clusters=n_clusters,
             metric="cosine",

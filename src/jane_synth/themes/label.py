@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from .select import URL
+from .stop_words import ENGLISH_STOP_WORDS
 
 # Function words of the other corpus languages, so that a French or German cluster is not
 # labelled "les, der, und".
@@ -34,6 +36,41 @@ DOMAIN_STOP_WORDS = frozenset((
 ))  # fmt: skip
 
 
+_WORD = re.compile(r"\b[a-z][a-z+\-]{2,}\b")
+STOP_WORDS = ENGLISH_STOP_WORDS | _OTHER_STOP_WORDS | DOMAIN_STOP_WORDS
+
+
+def phrases(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """The word n-grams of ``text`` that are counted, as scikit-learn's ``CountVectorizer``
+    with this module's token pattern and stop words makes them: lower-cased words of three or
+    more letters (``+`` and ``-`` allowed after the first), stop words removed before the
+    n-grams are formed."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    low, high = ngram_range
+    return [
+        " ".join(words[i : i + n])
+        for n in range(low, min(high, len(words)) + 1)
+        for i in range(len(words) - n + 1)
+    ]
+
+
+def phrase_counts(
+    texts: Sequence[str], ngram_range: tuple[int, int], min_df: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(terms, counts)``: the phrases in at least ``min_df`` of ``texts`` in sorted order,
+    and one row of counts per text."""
+    per_text = [Counter(phrases(t, ngram_range)) for t in texts]
+    df = Counter(term for counts in per_text for term in counts)
+    terms = sorted(t for t, n in df.items() if n >= min_df)
+    column = {t: j for j, t in enumerate(terms)}
+    matrix = np.zeros((len(texts), len(terms)), dtype=np.float64)
+    for row, counts in enumerate(per_text):
+        for term, n in counts.items():
+            if term in column:
+                matrix[row, column[term]] = n
+    return np.array(terms, dtype=object), matrix
+
+
 @dataclass
 class ClassTfidfLabeler:
     """Top keyphrases per cluster by class-based TF-IDF (uni- and bigrams), generic words of
@@ -44,15 +81,6 @@ class ClassTfidfLabeler:
     min_df: int = 1
     label_terms: int = 3
 
-    def _vectorizer(self) -> CountVectorizer:
-        stop = ENGLISH_STOP_WORDS | _OTHER_STOP_WORDS | DOMAIN_STOP_WORDS
-        return CountVectorizer(
-            ngram_range=self.ngram_range,
-            stop_words=sorted(stop),
-            min_df=self.min_df,
-            token_pattern=r"(?u)\b[A-Za-z][A-Za-z+\-]{2,}\b",
-        )
-
     def keyphrases(self, texts: Sequence[str], labels: np.ndarray) -> dict[int, list[str]]:
         """Up to ``top_n`` phrases per label, best first, none contained in another."""
         clusters = sorted(set(labels.tolist()))
@@ -60,12 +88,9 @@ class ClassTfidfLabeler:
             URL.sub(" ", " ".join(t for t, lab in zip(texts, labels, strict=True) if lab == c))
             for c in clusters
         ]
-        vectorizer = self._vectorizer()
-        try:
-            counts = vectorizer.fit_transform(joined).toarray().astype(np.float64)
-        except ValueError:  # no vocabulary at all
+        terms, counts = phrase_counts(joined, self.ngram_range, self.min_df)
+        if not len(terms):
             return {c: [] for c in clusters}
-        terms = vectorizer.get_feature_names_out()
         tf = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
         avg_words = counts.sum() / len(clusters)
         idf = np.log(1 + avg_words / np.maximum(counts.sum(axis=0), 1))

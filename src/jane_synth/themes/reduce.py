@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.decomposition import PCA
 
 SEED = 42
 
@@ -22,6 +21,8 @@ class PCAReducer:
         n = min(self.n_components, embeddings.shape[0] - 1, embeddings.shape[1])
         if n < 2:
             return embeddings
+        from sklearn.decomposition import PCA  # only when themes are fitted
+
         reduced: np.ndarray = PCA(n_components=n, random_state=self.seed).fit_transform(embeddings)
         norms = np.linalg.norm(reduced, axis=1, keepdims=True)
         unit: np.ndarray = reduced / np.maximum(norms, 1e-12)
