@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from jane_synth.briefs.coverage import coverage, coverage_svg
@@ -74,6 +75,9 @@ def test_the_heatmap_is_deterministic_and_embedded(tmp_path):
     assert svg == coverage_svg(briefs) and svg.startswith("<?xml")
     assert "<dc:date>" not in svg  # no timestamp
     assert all(word in svg for word in ("moderate", "Governance", "Survivorship"))
+    root = ET.fromstring(svg.split("\n", 1)[1])  # well-formed; a cell tells its grade on hover
+    tips = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert "Survivorship x Governance: moderate, 3 quotes" in tips, tips
     written = write_index(briefs, tmp_path)
     assert sorted(p.name for p in written) == ["coverage.svg", "index.html", "index.md"]
     first = {p.name: p.read_bytes() for p in written}

@@ -1,5 +1,6 @@
 import base64
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from markupsafe import escape
@@ -25,6 +26,11 @@ def test_report_is_a_static_page_with_its_pictures_and_escaped_text():
     assert "1 chunks (33.3%)" in html
     images = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)
     assert len(images) == 2 and all(b"<svg" in base64.b64decode(i) for i in images)
+    texts = []
+    for image in images:  # well-formed SVG
+        root = ET.fromstring(base64.b64decode(image).decode().split("\n", 1)[1])
+        texts.append([t.text for t in root.iter("{http://www.w3.org/2000/svg}text")])
+    assert "5: grants" in texts[0] and "4: funding / grants" in texts[1]  # sub-theme, broad theme
     assert f"<style>{STYLE}</style>" in html
     assert render_theme_report(fit, chunks, docs) == html
 

@@ -1,24 +1,23 @@
 """The coverage map: NoE x design dimension, each cell the section's grade and quote count.
 
-Drawn with matplotlib as SVG with fixed ids and no date, so equal briefs give equal bytes.
+Written as SVG by :mod:`jane_synth.svg`, with no ids and no date, so equal briefs give equal
+bytes.
 """
 
 from __future__ import annotations
 
-import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
 
 from ..evidence.strength import Grade
+from ..svg import Canvas, text_width
 from .model import Brief
 
 # Darker is stronger; a cell of a brief built without grades is grey.
 GRADE_ORDER = (Grade.NONE, Grade.THIN, Grade.MODERATE, Grade.STRONG)
 GRADE_COLOURS = ("#f7f7f7", "#c6dbef", "#6baed6", "#08519c", "#bdbdbd")
-_RC: Any = {"svg.hashsalt": "jane-synth-coverage", "svg.fonttype": "none", "font.size": 8}
+SLANT = math.sin(math.radians(40))  # the dimension names are written at 40 degrees
 
 
 @dataclass(frozen=True)
@@ -60,42 +59,39 @@ def _level(cell: CoverageCell) -> int:
     return len(GRADE_ORDER) if cell.grade is None else GRADE_ORDER.index(cell.grade)
 
 
-def _legend(ax: Any) -> None:
-    from matplotlib.patches import Patch
-
-    names = [g.value for g in GRADE_ORDER] + ["not graded"]
-    handles = [Patch(facecolor=c, edgecolor="#888888", label=n)
-               for c, n in zip(GRADE_COLOURS, names, strict=True)]  # fmt: skip
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7)
-
-
 def coverage_svg(briefs: Sequence[Brief]) -> str:
     """The coverage map as an SVG heatmap (empty text when there is no brief)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import ListedColormap
-
     rows = coverage(briefs)
     if not rows or not rows[0]:
         return ""
-    levels = np.array([[_level(c) for c in row] for row in rows])
-    with matplotlib.rc_context(_RC):
-        fig, ax = plt.subplots(figsize=(1.0 * len(rows[0]) + 2.5, 0.55 * len(rows) + 1.8))
-        cmap = ListedColormap(GRADE_COLOURS)
-        ax.imshow(levels, cmap=cmap, vmin=-0.5, vmax=len(GRADE_COLOURS) - 0.5, aspect="auto")
-        for (i, j), level in np.ndenumerate(levels):
-            cell = rows[i][j]
-            text = f"{cell.grade.value if cell.grade else ''}\n{cell.quotes}".strip()
-            ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                    color="white" if level in (2, 3) else "black")  # fmt: skip
-        names = [s.dimension.name for s in briefs[0].sections]
-        ax.set_xticks(range(len(names)), names, rotation=40, ha="right")
-        ax.set_yticks(range(len(briefs)), [b.noe.name for b in briefs])
-        ax.set_title("Evidence grade (and quotes) per NoE and design dimension")
-        _legend(ax)
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-        plt.close(fig)
-    return buffer.getvalue()
+    names = [s.dimension.name for s in briefs[0].sections]
+    noes = [b.noe.name for b in briefs]
+    cell_w, cell_h, top_y = 92.0, 36.0, 44.0
+    left = 12 + max(text_width(n, 10) for n in noes)
+    grid_w, grid_h = cell_w * len(names), cell_h * len(noes)
+    labels_h = 12 + SLANT * max(text_width(n, 10) for n in names)
+    legend_x = left + grid_w + 24
+    legend = [g.value for g in GRADE_ORDER] + ["not graded"]
+    width = legend_x + 12 + max(text_width(n, 10) for n in legend) + 20
+    canvas = Canvas(width, top_y + grid_h + labels_h + 10,
+                    "Evidence grade (and quotes) per NoE and design dimension")  # fmt: skip
+    canvas.text(left + grid_w / 2, 24, canvas.title, size=13, anchor="middle")
+    for i, (noe, row) in enumerate(zip(noes, rows, strict=True)):
+        y = top_y + i * cell_h
+        canvas.text(left - 6, y + cell_h / 2 + 4, noe, size=10, anchor="end")
+        for j, cell in enumerate(row):
+            x = left + j * cell_w
+            level = _level(cell)
+            canvas.rect(x, y, cell_w, cell_h, GRADE_COLOURS[level], stroke="#ffffff",
+                        tooltip=f"{noe} x {names[j]}: {cell.label}")  # fmt: skip
+            text = [cell.grade.value, str(cell.quotes)] if cell.grade else [str(cell.quotes)]
+            canvas.text(x + cell_w / 2, y + cell_h / 2 + 4 - 6 * (len(text) - 1), text, size=9,
+                        anchor="middle", fill="#ffffff" if level in (2, 3) else "#000000")  # fmt: skip
+    for j, name in enumerate(names):
+        x = left + (j + 0.5) * cell_w
+        canvas.text(x, top_y + grid_h + 14, name, size=10, anchor="end", rotate=-40)
+    for k, (name, colour) in enumerate(zip(legend, GRADE_COLOURS, strict=True)):
+        y = top_y + 16 * k
+        canvas.rect(legend_x, y, 12, 12, colour, stroke="#888888")
+        canvas.text(legend_x + 18, y + 10, name, size=10)
+    return canvas.render()

@@ -20,7 +20,7 @@ from ..records import IngestOutcome
 STATUSES = ("ingested", "ingested_with_warnings", "quarantined")
 PACKAGES = (
     "jane-synth", "numpy", "torch", "sentence-transformers", "onnxruntime", "scikit-learn",
-    "spacy", "bm25s", "pypdf", "trafilatura", "python-docx", "jinja2", "matplotlib", "dagster",
+    "spacy", "bm25s", "pypdf", "trafilatura", "python-docx", "jinja2", "dagster",
 )  # fmt: skip
 """The main dependencies whose versions a manifest records."""
 DATE_KEY = "run_date"
