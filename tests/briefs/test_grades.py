@@ -102,6 +102,23 @@ def test_grades_count_independent_documents_above_the_threshold():
     assert [g.grade for g in strict.grades] == [Grade.MODERATE, Grade.THIN, Grade.THIN]
 
 
+def test_a_strand_whose_statements_are_quoted_in_another_section_is_not_a_gap():
+    """A brief quotes a sentence once: funding's lessons strand has only governance's quote
+    above the threshold, so it names governance instead of claiming the corpus has nothing."""
+    briefs, cells = _setup()
+    other = cells[1].sentences[0]
+    cells[3] = _cell([(other, _vector(0, 1), 0.9), (cells[3].sentences[0], _vector(0, 0, 1), 0.3)])
+    funding = grade_briefs(briefs, cells, 0.5, DOCS)[0].sections[1]
+    assert funding.gaps == ("about_noe",)
+    assert funding.quoted_elsewhere == (("lessons", (GOVERNANCE.slug,)),)
+    assert funding.quoted_under("lessons") == (GOVERNANCE.slug,) and not funding.quoted_under(
+        "about_noe"
+    )
+    assert funding.grade_of("lessons").grade is Grade.THIN
+    # Below the threshold it is a gap again, whatever other sections quote.
+    assert grade_briefs(briefs, cells, 0.95, DOCS)[0].sections[1].gaps == ("about_noe", "lessons")
+
+
 def test_grading_refuses_candidates_that_do_not_match_the_briefs():
     briefs, cells = _setup()
     with pytest.raises(ValueError, match="3 scored candidate sets for 4"):

@@ -11,7 +11,9 @@ From those sets:
   the same answer);
 - a cell's **grade** follows the independent documents whose sentences reach the evidence
   model's threshold there (:func:`jane_synth.evidence.strength.cell_grade`); a section's grade
-  counts both strands together.
+  counts both strands together;
+- a strand whose statements above the threshold are all quoted in other sections (a brief
+  quotes a sentence once) is not a gap: it names those sections (``quoted_elsewhere``).
 
 Selection is not touched: the recorder only keeps what the section selector scored.
 """
@@ -134,7 +136,8 @@ def _graded_section(
     cells: Sequence[tuple[ScoredCell, list[Statement]]],
     pool: StatementPool,
     threshold: float,
-) -> BriefSection:
+) -> tuple[BriefSection, list[list[Statement]]]:
+    """The section with grades and support, and each strand's statements above the threshold."""
     passing = [
         [st for st, p in zip(stmts, cell.probabilities, strict=True) if p >= threshold]
         for cell, stmts in cells
@@ -150,7 +153,32 @@ def _graded_section(
         if key not in keys:
             raise ValueError(f"quote {key} is not among its section's scored candidates")
         evidence.append(replace(ev, support=pool.support(key)))
-    return replace(section, evidence=tuple(evidence), grades=grades)
+    return replace(section, evidence=tuple(evidence), grades=grades), passing
+
+
+def _cross_referenced(
+    sections: Sequence[BriefSection], passing: Sequence[list[list[Statement]]]
+) -> list[BriefSection]:
+    """A strand with statements above the threshold but no quote of its own is not a gap: a
+    brief quotes a sentence once, so they are all quoted in another section (or the other
+    strand); the strand names those sections instead."""
+    quoted_at: dict[str, str] = {}
+    for section in sections:
+        for ev in section.evidence:
+            quoted_at.setdefault(ev.quote, section.dimension.slug)
+    out = []
+    for section, strands in zip(sections, passing, strict=True):
+        gaps, elsewhere = [], []
+        for strand, found in zip(STRANDS, strands, strict=True):
+            if strand not in section.gaps:
+                continue
+            dims = tuple(dict.fromkeys(quoted_at[st.text] for st in found if st.text in quoted_at))
+            if dims:
+                elsewhere.append((strand, dims))
+            else:
+                gaps.append(strand)
+        out.append(replace(section, gaps=tuple(gaps), quoted_elsewhere=tuple(elsewhere)))
+    return out
 
 
 def grade_briefs(
@@ -176,13 +204,15 @@ def grade_briefs(
     out: list[Brief] = []
     at = 0
     for brief in briefs:
-        sections = []
+        sections, passing = [], []
         for section in brief.sections:
-            sections.append(
-                _graded_section(section, paired[at : at + len(STRANDS)], pool, threshold)
+            graded, found = _graded_section(
+                section, paired[at : at + len(STRANDS)], pool, threshold
             )
+            sections.append(graded)
+            passing.append(found)
             at += len(STRANDS)
-        out.append(replace(brief, sections=tuple(sections)))
+        out.append(replace(brief, sections=tuple(_cross_referenced(sections, passing))))
     return out
 
 

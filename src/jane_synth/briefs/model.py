@@ -77,6 +77,13 @@ class BriefSection:
     gaps: tuple[str, ...] = ()  # strands (of STRANDS) with nothing above the threshold
     themes: tuple[SectionTheme, ...] = ()
     grades: tuple[CellGrade, ...] = ()  # the section's ("section"), then each strand's
+    quoted_elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Strands without a quote of their own whose statements above the threshold are all
+    quoted elsewhere in the brief (a sentence is quoted once): ``(strand, dimension slugs)``."""
+
+    def quoted_under(self, strand: str) -> tuple[str, ...]:
+        """The dimensions whose sections quote what answers ``strand`` here (none: not so)."""
+        return next((dims for s, dims in self.quoted_elsewhere if s == strand), ())
 
     def grade_of(self, strand: str = "section") -> CellGrade | None:
         """The grade of one strand, or of the whole section; ``None`` before grading."""
@@ -113,6 +120,10 @@ class Brief:
         return [
             Gap(self.noe.slug, s.dimension.slug, strand) for s in self.sections for strand in s.gaps
         ]
+
+    def section_of(self, dimension: str) -> tuple[int, BriefSection]:
+        """The 1-based number and the section of a dimension slug."""
+        return next((i, s) for i, s in enumerate(self.sections, 1) if s.dimension.slug == dimension)
 
     def citations(self) -> list[Citation]:
         """Cited documents in order of first citation (one entry per document)."""

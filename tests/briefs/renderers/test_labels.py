@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from jane_synth.briefs.renderers import get_renderer
-from jane_synth.briefs.renderers.labels import grade_line, support_note
+from jane_synth.briefs.renderers.labels import empty_strands, grade_line, support_note
 from tests.briefs.renderers.text_of import docx_lines, html_tags_and_text, markdown_lines
 from tests.briefs.sample import graded_brief, make_brief
 
@@ -54,3 +54,33 @@ def test_json_carries_grades_support_and_flat_quotes():
         "page": 2, "dimension": "governance",
     }  # fmt: skip
     assert first["support"]["documents"] == 2 and len(data["quotes"]) == 3
+
+
+ELSEWHERE = (
+    "Lessons from existing networks and policy: the statements that answer this question are "
+    "already quoted in this brief, under 1. Governance."
+)
+GAP = "About Survivorship: no statement in the corpus answers this question (an evidence gap)."
+
+
+def test_every_format_names_where_a_strand_is_quoted_instead_of_calling_it_a_gap():
+    from dataclasses import replace
+
+    brief = graded_brief()
+    funding = replace(brief.sections[1], gaps=("about_noe",),
+                      quoted_elsewhere=(("lessons", ("governance",)),))  # fmt: skip
+    brief = replace(brief, sections=(brief.sections[0], funding))
+    assert empty_strands(brief, funding) == [(GAP, True), (ELSEWHERE, False)]
+    assert empty_strands(brief, brief.sections[0]) == []
+    md = markdown_lines(get_renderer("markdown").render(brief))
+    docx = docx_lines(get_renderer("docx").render(brief))
+    page = get_renderer("html").render(brief).decode()
+    html_text = html_tags_and_text(page)[1]
+    for lines in (md, docx, [html_text]):
+        assert GAP in "\n".join(lines) and ELSEWHERE in "\n".join(lines)
+        assert "Lessons from existing networks and policy: no statement" not in "\n".join(lines)
+    assert GAP in md and ELSEWHERE in md and GAP in docx and ELSEWHERE in docx
+    assert f'<p class="elsewhere">{ELSEWHERE}</p>' in page
+    data = json.loads(get_renderer("json").render(brief))
+    assert data["sections"][1]["quoted_elsewhere"] == {"lessons": ["governance"]}
+    assert data["gaps"] == [{"noe": "survivorship", "dimension": "funding", "strand": "about_noe"}]

@@ -36,6 +36,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                     for ev in s.evidence
                 ],
                 "gaps": list(s.gaps),
+                "quoted_elsewhere": {strand: list(dims) for strand, dims in s.quoted_elsewhere},
                 "themes": [asdict(t) for t in s.themes],
                 "grades": [asdict(g) for g in s.grades],
             }

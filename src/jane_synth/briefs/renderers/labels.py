@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...divergences import DivergentStatement
 from ..changes import QuoteRef
 from ..keypoints import KeyPoint
-from ..model import Brief, BriefSection, CellGrade, Evidence
+from ..model import STRANDS, Brief, BriefSection, CellGrade, Evidence
 
 GRADE_COLUMNS = ("Grade", "Grade: about this NoE", "Grade: lessons")
 GRADE_STRANDS = ("section", "about_noe", "lessons")
@@ -51,6 +51,31 @@ def grade_line(section: BriefSection) -> str:
     ]
     docs = _plural(whole.documents, "independent document")
     return f"Evidence grade: {whole.grade.value} ({docs} above the threshold; {', '.join(parts)})."
+
+
+LESSONS = "Lessons from existing networks and policy"
+GAP = "no statement in the corpus answers this question (an evidence gap)."
+
+
+def strand_title(brief: Brief, strand: str) -> str:
+    """``"About Survivorship"`` or ``"Lessons from existing networks and policy"``."""
+    return f"About {brief.noe.name}" if strand == "about_noe" else LESSONS
+
+
+def empty_strands(brief: Brief, section: BriefSection) -> list[tuple[str, bool]]:
+    """What each strand without a quote says, with whether it is a gap: a gap says so; a
+    strand whose statements are quoted in other sections names them."""
+    notes = []
+    for strand in STRANDS:
+        title = strand_title(brief, strand)
+        if strand in section.gaps:
+            notes.append((f"{title}: {GAP}", True))
+        elif dims := section.quoted_under(strand):
+            where = ", ".join(f"{n}. {s.dimension.name}"
+                              for n, s in (brief.section_of(d) for d in dims))  # fmt: skip
+            notes.append((f"{title}: the statements that answer this question are already "
+                          f"quoted in this brief, under {where}.", False))  # fmt: skip
+    return notes
 
 
 def key_point_line(brief: Brief, point: KeyPoint) -> str:

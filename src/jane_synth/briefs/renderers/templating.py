@@ -19,6 +19,7 @@ from .labels import (
     POLICY_NOTE,
     change_blocks,
     divergence_blocks,
+    empty_strands,
     grade_cells,
     grade_line,
     key_point_line,
@@ -62,6 +63,7 @@ def environment(autoescape: bool) -> Environment:
     env.globals["themes_report"] = THEMES_REPORT
     env.filters.update(grade_cells=grade_cells, grade_line=grade_line, support_note=support_note)
     env.globals.update(grade_columns=GRADE_COLUMNS, grade_note=GRADE_NOTE)
+    env.globals["empty_strands"] = empty_strands
     env.globals.update(key_points=key_points, key_point_line=key_point_line)
     env.globals["change_blocks"] = change_blocks
     env.globals.update(

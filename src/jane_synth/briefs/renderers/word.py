@@ -16,7 +16,7 @@ from typing import Any
 import docx
 
 from ..keypoints import key_points
-from ..model import Brief, BriefSection, Evidence
+from ..model import STRANDS, Brief, BriefSection, Evidence
 from .labels import (
     DIVERGENCE_NOTE,
     GRADE_COLUMNS,
@@ -26,10 +26,12 @@ from .labels import (
     POLICY_NOTE,
     change_blocks,
     divergence_blocks,
+    empty_strands,
     grade_cells,
     grade_line,
     key_point_line,
     policy_blocks,
+    strand_title,
     support_note,
 )
 from .templating import INTRO
@@ -49,10 +51,6 @@ _COLUMNS = (
     "Lessons",
     *GRADE_COLUMNS,
 )
-
-
-_LESSONS = "Lessons from existing networks and policy"
-_GAP = "no statement in the corpus answers this question (an evidence gap)."
 
 
 def _text(value: object) -> str:
@@ -110,19 +108,12 @@ def _section(document: Any, brief: Brief, number: int, section: BriefSection) ->
     document.add_paragraph(_text(themes_line(section)))
     if grade_line(section):
         document.add_paragraph(grade_line(section))
-    for strand, title in (("about_noe", f"About {brief.noe.name}"), ("lessons", _LESSONS)):
-        if strand in section.gaps:
-            document.add_paragraph(_text(f"{title}: {_GAP}"))
-    strands = (
-        (f"About {brief.noe.name}:", [e for e in section.evidence if e.noe_specific]),
-        (
-            f"{_LESSONS}:",
-            [e for e in section.evidence if not e.noe_specific],
-        ),
-    )
-    for title, items in strands:
+    for note, _ in empty_strands(brief, section):
+        document.add_paragraph(_text(note))
+    for strand in STRANDS:
+        items = [e for e in section.evidence if e.noe_specific == (strand == "about_noe")]
         if items:
-            document.add_paragraph(_text(title))
+            document.add_paragraph(_text(f"{strand_title(brief, strand)}:"))
             for ev in items:
                 _styled(document, _quote_line(brief, ev), _BULLET)
 
