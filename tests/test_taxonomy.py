@@ -29,3 +29,14 @@ def test_every_dimension_states_its_answers_as_claims():
         assert 2 <= len(dimension.answers) <= 5, dimension.slug
         for answer in dimension.answers:
             assert answer.endswith(".") and "?" not in answer, answer
+
+
+def test_the_bundled_taxonomy_reads_the_same_with_either_yaml_loader():
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("jane_synth").joinpath("data/taxonomy.yaml").read_text("utf-8")
+    assert yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) == yaml.safe_load(
+        text
+    )

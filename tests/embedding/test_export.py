@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import time
 
 import pytest
 
@@ -75,3 +76,17 @@ def test_a_failed_export_leaves_nothing_in_the_cache(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="export failed"):
         ensure_onnx(model, cache)
     assert list(cache.iterdir()) == []
+
+
+def test_the_digest_is_read_once_per_process_unless_the_files_just_changed(tmp_path):
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "model.safetensors").write_bytes(b"weights")
+    racy = weights_digest(model)  # written just now: hashed every time, never cached
+    hits = export._digest.cache_info().hits
+    assert weights_digest(model) == racy and export._digest.cache_info().hits == hits
+    # The change time cannot be set back; wait out the racy window instead.
+    time.sleep(2.1)
+    first = weights_digest(model)
+    assert first == racy
+    assert weights_digest(model) == first and export._digest.cache_info().hits == hits + 1
