@@ -11,6 +11,7 @@ from jane_synth.briefs.stored import (
     StoredPassageSpans,
     StoredQueryVectors,
     StoredSentenceVectors,
+    StoredVerdicts,
     stored_vector_counts,
 )
 from jane_synth.embedding import MODEL_NAME
@@ -153,11 +154,13 @@ def briefs(
         vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)
         queries = StoredQueryVectors.for_searcher(searcher)
         spans = StoredPassageSpans(store=searcher.store)
+        verdicts = StoredVerdicts(store=searcher.store)
         built = build_meeting_briefs(
             searcher, load_taxonomy(), vectors=vectors, queries=queries, spans=spans,
-            scoring=brief_settings.scoring, cap=brief_settings.cap,
+            verdicts=verdicts, scoring=brief_settings.scoring, cap=brief_settings.cap,
         )  # fmt: skip
-        counts = stored_vector_counts(searcher, vectors) | queries.save() | spans.save()
+        counts = (stored_vector_counts(searcher, vectors) | queries.save() | spans.save()
+                  | verdicts.save())  # fmt: skip
         written_briefs = built.briefs
         context.log.info(f"{len(written_briefs)} briefs built")
         manifest = settings.layout.root / "manifest.json"

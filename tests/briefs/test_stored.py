@@ -1,5 +1,6 @@
-"""Briefs with stored sentence and question vectors and passage spans: the same briefs, and a
-rerun embeds no sentence, encodes no question and splits no passage."""
+"""Briefs with stored sentence and question vectors, passage spans and sentence verdicts: the
+same briefs, and a rerun embeds no sentence, encodes no question, splits no passage and judges
+no sentence."""
 
 import dataclasses
 import shutil
@@ -11,6 +12,7 @@ from jane_synth.briefs.stored import (
     StoredPassageSpans,
     StoredQueryVectors,
     StoredSentenceVectors,
+    StoredVerdicts,
     query_vector_key,
     stored_vector_counts,
 )
@@ -40,11 +42,14 @@ def test_stored_vectors_and_spans_give_the_same_briefs_and_are_reused(
             vectors = StoredSentenceVectors(searcher, model=MODEL_NAME)  # as the briefs asset
             queries = StoredQueryVectors.for_searcher(searcher)
             spans = StoredPassageSpans(store=searcher.store)
+            verdicts = StoredVerdicts(store=searcher.store)
             selector = EvidenceSelector(
-                searcher, standalone_only=True, vectors=vectors, queries=queries, spans=spans
-            )
+                searcher, standalone_only=True, vectors=vectors, queries=queries, spans=spans,
+                verdicts=verdicts,
+            )  # fmt: skip
             briefs = build_briefs(searcher, taxonomy, selector=selector)
-            counts = stored_vector_counts(searcher, vectors) | queries.save() | spans.save()
+            counts = (stored_vector_counts(searcher, vectors) | queries.save() | spans.save()
+                      | verdicts.save())  # fmt: skip
         runs.append(counts)
         assert [brief_to_dict(b) for b in briefs] == plain
     assert runs[0]["sentences_embedded"] > 0
@@ -56,6 +61,8 @@ def test_stored_vectors_and_spans_give_the_same_briefs_and_are_reused(
     assert runs[1]["questions_reused"] == runs[0]["questions_encoded"]
     assert runs[1]["question_vectors_dropped"] == 0
     assert runs[1]["sentences_embedded"] == 0
+    assert runs[0]["sentences_judged"] > 0
+    assert runs[1]["sentences_judged"] == runs[1]["sentence_verdicts_dropped"] == 0
     assert (
         runs[1]["sentences_reused"] == runs[0]["sentences_embedded"] + runs[0]["sentences_reused"]
     )

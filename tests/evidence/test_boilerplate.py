@@ -201,3 +201,17 @@ def test_real_pdfs_boilerplate_is_found_and_body_text_passes(real_pdfs_ingested)
     )
     body = [s for s in STATEMENTS[:5] if any(s in t for t in sentences)]
     assert len(body) >= 3  # the quoted body sentences really come from these files
+
+
+def test_verdicts_judge_each_text_once_and_name_the_rule_set() -> None:
+    from jane_synth.evidence.boilerplate import RULES_DIGEST, Verdicts
+
+    verdicts = Verdicts()
+    line = "Available at: https://health.ec.europa.eu/ern (accessed 3 May 2023)."
+    ok = "Patient representatives sit on the board of every European Reference Network."
+    assert verdicts(line) == not_evidence_reason(line) is not None
+    assert verdicts(ok) is None and verdicts(line) == not_evidence_reason(line)
+    assert verdicts.judged == 2 and len(verdicts.seen) == 2
+    given = Verdicts(reasons=dict.fromkeys(verdicts.reasons, "kept"))  # as a store gives them
+    assert given(ok) == "kept" and given.judged == 0
+    assert len(RULES_DIGEST) == 16

@@ -71,3 +71,13 @@ def test_passage_spans_are_kept_per_splitter_while_a_chunk_has_the_text(store_lo
         assert store.keep_passage_spans("s1") == 2  # another splitter's, and a text no chunk has
         assert store.passage_spans("s1") == {chunk.text_hash: ((0, 5), (6, 20))}
         assert store.passage_spans("s0") == {}
+
+
+def test_sentence_verdicts_are_kept_per_rule_set_while_a_build_reads_the_sentence(store_location):
+    with Store(store_location) as store:
+        store.put_sentence_verdicts("r1", {"h1": None, "h2": "web address or access date"})
+        store.put_sentence_verdicts("r0", {"h1": "credits line"})
+        assert store.sentence_verdicts("r1") == {"h1": None, "h2": "web address or access date"}
+        assert store.keep_sentence_verdicts("r1", ["h2"]) == 2  # another rule set's, and h1
+        assert store.sentence_verdicts("r1") == {"h2": "web address or access date"}
+        assert store.sentence_verdicts("r0") == {}

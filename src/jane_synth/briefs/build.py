@@ -20,6 +20,7 @@ import numpy as np
 from ..divergences import Divergence, find_divergences
 from ..embedding import bundled_model_path
 from ..embedding.export import weights_digest
+from ..evidence.boilerplate import Verdicts
 from ..evidence.selector import SentenceVectors
 from ..evidence.sentences import PassageSpans
 from ..search import Searcher
@@ -66,14 +67,17 @@ def build_meeting_briefs(
     vectors: SentenceVectors | None = None,
     queries: Callable[[str], np.ndarray] | None = None,
     spans: PassageSpans | None = None,
+    verdicts: Verdicts | None = None,
     **options: Any,
 ) -> BuiltBriefs:
     """Graded briefs (``options`` as for ``build_briefs``), each with the run's manifest;
-    ``vectors`` gives the sentence vectors, ``queries`` the question vectors and ``spans`` the
-    passages' sentence spans (for example those the store keeps)."""
+    ``vectors`` gives the sentence vectors, ``queries`` the question vectors, ``spans`` the
+    passages' sentence spans and ``verdicts`` which sentences are never evidence (for example
+    those the store keeps)."""
     recorder = RecordingSelector(
-        searcher, standalone_only=True, vectors=vectors, queries=queries, spans=spans
-    )
+        searcher, standalone_only=True, vectors=vectors, queries=queries, spans=spans,
+        verdicts=verdicts,
+    )  # fmt: skip
     params = selector_parameters(SectionSelector(searcher, selector=recorder, **options), recorder)
     briefs = build_graded_briefs(searcher, taxonomy, recorder, **options)
     divergences = find_divergences(

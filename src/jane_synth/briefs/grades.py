@@ -195,8 +195,14 @@ def grade_briefs(
     expected = sum(len(b.sections) for b in briefs) * len(STRANDS)
     if len(cells) != expected:
         raise ValueError(f"{len(cells)} scored candidate sets for {expected} brief strands")
+    # One record per sentence: the same sentence is a candidate of many cells.
+    made: dict[tuple[str, int], Statement] = {}
     statements = [
-        [statement(s, v, documents) for s, v in zip(c.sentences, c.vectors, strict=True)]
+        [
+            made.get((s.chunk.chunk_id, s.start))
+            or made.setdefault((s.chunk.chunk_id, s.start), statement(s, v, documents))
+            for s, v in zip(c.sentences, c.vectors, strict=True)
+        ]
         for c in cells
     ]
     pool = StatementPool([s for group in statements for s in group], similarity or Similarity())

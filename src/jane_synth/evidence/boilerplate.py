@@ -14,9 +14,11 @@ is not.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 _I = re.IGNORECASE
 
@@ -218,6 +220,30 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 """Checked in this order; the first match names the reason."""
+
+
+RULES_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+"""Names this rule set (a digest of this file), so that verdicts kept from an earlier run are
+used only while the rules are the same."""
+
+
+@dataclass
+class Verdicts:
+    """:func:`not_evidence_reason` of sentence texts, worked out once per text (by its hash)
+    and kept in ``reasons``; ``judged`` counts the texts judged by this object."""
+
+    reasons: dict[str, str | None] = field(default_factory=dict)
+    judged: int = 0
+    seen: set[str] = field(default_factory=set)
+
+    def __call__(self, text: str) -> str | None:
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.seen.add(key)
+        if key in self.reasons:
+            return self.reasons[key]
+        self.judged += 1
+        reason = self.reasons[key] = not_evidence_reason(text)
+        return reason
 
 
 def not_evidence_reason(text: str) -> str | None:

@@ -204,20 +204,13 @@ def _position(sentences: Sequence[Sentence], passages: Passages) -> np.ndarray:
     ])  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
+def _text_values(text: str) -> tuple[int, int, int, bool]:
+    return len(text), len(_sentence_terms(text)), len(_NUMBER.findall(text)), "%" in text
+
+
 def _own(sentences: Sequence[Sentence]) -> np.ndarray:
-    return np.array(
-        [
-            [
-                len(s.text),
-                len(_sentence_terms(s.text)),
-                len(_NUMBER.findall(s.text)),
-                "%" in s.text,
-                len(s.tags),
-            ]
-            for s in sentences
-        ],
-        dtype=np.float64,
-    )
+    return np.array([(*_text_values(s.text), len(s.tags)) for s in sentences], dtype=np.float64)
 
 
 def features(

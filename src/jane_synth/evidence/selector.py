@@ -19,7 +19,7 @@ from ..records import Chunk
 from ..search import Filters, Searcher
 from ..search.retrievers import VectorRetriever
 from ..threads import limited_threads
-from .boilerplate import not_evidence_reason
+from .boilerplate import Verdicts
 from .features import Passages, TermStats, features
 from .model import EvidenceModel, load_model
 from .sentences import PassageSpans, Sentence, is_standalone_statement, sentences_at
@@ -103,6 +103,8 @@ class EvidenceSelector:
     query_backend: str = QUESTION_BACKEND
     spans: PassageSpans | None = None
     """Where passages' sentence spans come from (default: split on first use)."""
+    verdicts: Verdicts | None = None
+    """Which sentences are never evidence (default: judged on first use)."""
     _split: dict[str, list[Sentence]] = field(default_factory=dict, init=False, repr=False)
     # The same passages come back for many questions: a sentence's verdict depends on its text.
     _usable_text: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
@@ -110,6 +112,7 @@ class EvidenceSelector:
     def __post_init__(self) -> None:
         self.vectors = self.vectors or SentenceVectors(self.searcher)
         self.spans = self.spans or PassageSpans()
+        self.verdicts = self.verdicts or Verdicts()
         self._stats = TermStats.from_texts(c.text for c in self.searcher.chunks)
         self._current = {
             d.doc_id for d in self.searcher.documents.values() if d.superseded_by is None
@@ -141,7 +144,8 @@ class EvidenceSelector:
     def _usable(self, s: Sentence) -> bool:
         usable = self._usable_text.get(s.text)
         if usable is None:
-            usable = self._usable_text[s.text] = not_evidence_reason(s.text) is None and (
+            assert self.verdicts is not None
+            usable = self._usable_text[s.text] = self.verdicts(s.text) is None and (
                 not self.standalone_only or is_standalone_statement(s.text)
             )
         return usable

@@ -112,6 +112,12 @@ CREATE TABLE IF NOT EXISTS passage_sentences (
     spans {_TEXT} NOT NULL,
     PRIMARY KEY (text_hash, splitter)
 );
+CREATE TABLE IF NOT EXISTS sentence_verdicts (
+    text_hash {_TEXT} NOT NULL,
+    rules {_TEXT} NOT NULL,
+    reason {_TEXT},
+    PRIMARY KEY (text_hash, rules)
+);
 """
 
 # Two processes creating the tables at once would collide in PostgreSQL's catalogue.

@@ -102,6 +102,12 @@ CREATE TABLE IF NOT EXISTS passage_sentences (
     spans TEXT NOT NULL,
     PRIMARY KEY (text_hash, splitter)
 );
+CREATE TABLE IF NOT EXISTS sentence_verdicts (
+    text_hash TEXT NOT NULL,
+    rules TEXT NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (text_hash, rules)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='rowid', tokenize='porter unicode61'
 );

@@ -1,5 +1,5 @@
 """What each corpus-level stage last ran on (input fingerprints), and the briefs' caches:
-sentence vectors and the sentence spans of passages.
+sentence vectors, the sentence spans of passages and which sentences are never evidence.
 
 A stage records a digest of its inputs when it finishes; the next run computes the digest
 again and skips the stage's work when it is unchanged. The digests read the tables as they are
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -38,7 +39,8 @@ DIGEST_QUERIES: dict[str, tuple[str, ...]] = {
 
 
 class StagesPart(StoreBase):
-    """The ``stage_inputs``, ``sentence_vectors`` and ``passage_sentences`` tables."""
+    """The ``stage_inputs``, ``sentence_vectors``, ``passage_sentences`` and ``sentence_verdicts``
+    tables."""
 
     def table_digest(self, name: str) -> str:
         """A sha256 of the rows of one group of tables (a key of ``DIGEST_QUERIES``)."""
@@ -98,13 +100,45 @@ class StagesPart(StoreBase):
     def keep_sentence_vectors(self, model: str, hashes: Sequence[str]) -> int:
         """Drop the cached sentence vectors of ``model`` not in ``hashes``; return how many."""
         with self.transaction() as conn:
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_hashes (h TEXT PRIMARY KEY)")
-            conn.execute("DELETE FROM keep_hashes")
-            conn.executemany(self.dialect.insert_new("keep_hashes", ("h",)), [(h,) for h in hashes])
+            self._keep_hashes(conn, hashes)
             cursor = conn.execute(
                 "DELETE FROM sentence_vectors WHERE model = ? AND text_hash NOT IN "
                 "(SELECT h FROM keep_hashes)",
                 (model,),
+            )
+            return int(cursor.rowcount)
+
+    def _keep_hashes(self, conn: Any, hashes: Sequence[str]) -> None:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_hashes (h TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM keep_hashes")
+        conn.executemany(self.dialect.insert_new("keep_hashes", ("h",)), [(h,) for h in hashes])
+
+    def sentence_verdicts(self, rules: str) -> dict[str, str | None]:
+        """The kept verdicts of the ``rules``: sentence-text hash -> why it is never evidence
+        (``None``: it can be)."""
+        rows = self.conn.execute(
+            "SELECT text_hash, reason FROM sentence_verdicts WHERE rules = ?", (rules,)
+        )
+        return {r["text_hash"]: r["reason"] for r in rows}
+
+    def put_sentence_verdicts(self, rules: str, verdicts: Mapping[str, str | None]) -> None:
+        """Keep the verdicts of sentence texts (by text hash) under ``rules``."""
+        with self.transaction() as conn:
+            conn.executemany(
+                self.dialect.upsert(
+                    "sentence_verdicts", ("text_hash", "rules", "reason"), ("text_hash", "rules")
+                ),
+                [(h, rules, r) for h, r in sorted(verdicts.items())],
+            )
+
+    def keep_sentence_verdicts(self, rules: str, hashes: Sequence[str]) -> int:
+        """Drop the verdicts of other rules and of sentences not in ``hashes``; return how many."""
+        with self.transaction() as conn:
+            self._keep_hashes(conn, hashes)
+            cursor = conn.execute(
+                "DELETE FROM sentence_verdicts WHERE rules <> ? OR text_hash NOT IN "
+                "(SELECT h FROM keep_hashes)",
+                (rules,),
             )
             return int(cursor.rowcount)
 
