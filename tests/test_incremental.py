@@ -172,3 +172,50 @@ def test_deleted_file_loses_its_chunks_and_vectors(run):
     ).fetchone()[0]
     assert hits == 0  # gone from the full-text index too
     assert_index_consistent(store)
+
+
+def test_files_another_version_of_ingestion_read_are_read_again_once(run, monkeypatch):
+    """A fix to text extraction reaches stored documents: a file stored by an earlier parser
+    version is parsed again (its pages and chunks replaced, vectors of unchanged chunk texts
+    reused); the next run leaves it alone."""
+    import jane_synth.pipeline as pipeline_module
+
+    _, store, step = run
+    step()
+    funding = doc_id_of(store, "funding.md")
+    with store.transaction() as conn:  # what an older parser made of one file
+        conn.execute("UPDATE pages SET text = 'not-for-prot' WHERE doc_id = ?", (funding,))
+    chunks_before = {c.chunk_id for c in store.chunks()}
+    monkeypatch.setattr(pipeline_module, "parser_version", lambda: "next-version")
+
+    again = step()
+    assert sorted(again["processed"]) == sorted(DOCS) and again["unchanged"] == 0
+    assert "not-for-prot" not in store.pages(funding)[0].text
+    assert doc_id_of(store, "funding.md") == funding  # the same file, the same document
+    assert {c.chunk_id for c in store.chunks()} == chunks_before
+    assert again["encoded"] == []  # same chunk texts: every vector reused
+    assert set(store.file_parsers().values()) == {"next-version"}
+    assert_index_consistent(store)
+    third = step()
+    assert third["processed"] == [] and third["unchanged"] == len(DOCS)
+
+
+def test_a_run_is_not_a_no_op_while_files_were_read_by_another_parser(tmp_path, monkeypatch):
+    from jane_synth import stages
+    from jane_synth.settings import Settings
+    from jane_synth.stages import nothing_changed
+
+    monkeypatch.setattr(stages, "unchanged", lambda store, inputs: "fingerprint")  # stages: done
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "erns.md").write_text(DOCS["erns.md"], "utf-8")
+    layout = OutputLayout(tmp_path / "out")
+    with Store(layout.database) as store:
+        sync_documents(store, corpus, layout, IngestLimits(ocr=False))
+    settings = Settings(corpus_dir=corpus, output_dir=layout.root)
+    assert nothing_changed(settings)
+    with Store(layout.database) as store:
+        store.conn.execute("UPDATE files SET parser = ''")  # as stores before versions were kept
+        store.conn.commit()
+    assert not nothing_changed(settings)

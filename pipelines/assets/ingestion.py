@@ -53,6 +53,7 @@ def documents(context: AssetExecutionContext, settings: JaneSettings) -> Materia
             "files": len(paths),
             "parsed": len(summary.processed),
             "already_stored": summary.unchanged,
+            "reread_by_new_parser": summary.reread,
             **{f"status_{k}": v for k, v in counts.items()},
             "seconds": round(summary.seconds, 3),
         }
@@ -111,6 +112,7 @@ def _corpus_metadata(
         "files": len(summary.outcomes),
         "parsed_this_run": len(summary.processed),
         "unchanged": summary.unchanged,
+        "reread_by_new_parser": summary.reread,
         "removed": summary.removed,
         **warning,
         "reclaimed_bytes": summary.reclaimed_bytes,

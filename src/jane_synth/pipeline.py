@@ -18,6 +18,7 @@ from .config import OutputLayout
 from .embedding import Embedder, embed_missing
 from .ingest import CorpusEntry, IngestLimits, entry_sha256, quarantined, scan_corpus
 from .ingest.parallel import ingest_files
+from .ingest.version import parser_version
 from .records import IngestOutcome, ParsedDocument
 from .removal import check_removal, plan_removal
 from .store import Store
@@ -42,6 +43,8 @@ class SyncSummary:
     processed: list[str] = field(default_factory=list)
     """Every new or changed file sent through ingestion this run, whatever its outcome."""
     unchanged: int = 0
+    reread: int = 0
+    """Files whose content is unchanged but that an earlier version of ingestion read."""
     removed: int = 0
     version_groups: list[VersionGroup] = field(default_factory=list)
     seconds: float = 0.0
@@ -74,18 +77,20 @@ def write_ingest_report(
 def _changed_files(
     store: Store, entries: list[CorpusEntry], summary: SyncSummary
 ) -> list[tuple[CorpusEntry, str]]:
-    """``(entry, sha256)`` of the files that are new or whose content changed.
+    """``(entry, sha256)`` of the files that are new, whose content changed, or that another
+    version of ingestion read (:func:`~jane_synth.ingest.version.parser_version`).
 
     A refused link is hashed by its link text: its target is never opened.
     """
-    known = store.file_hashes()
+    known, parsers, current = store.file_hashes(), store.file_parsers(), parser_version()
     todo = []
     for entry in entries:
         sha = entry_sha256(entry)
-        if sha and known.get(entry.rel) == sha:
+        if sha and known.get(entry.rel) == sha and parsers.get(entry.rel) == current:
             summary.unchanged += 1
         else:
             todo.append((entry, sha))
+            summary.reread += bool(sha and known.get(entry.rel) == sha)
     return todo
 
 
@@ -112,11 +117,11 @@ def _record(
 ) -> IngestOutcome:
     """Store one result; a file that cannot be stored is recorded as quarantined instead."""
     try:
-        return store.record(outcome, sha, parsed)
+        return store.record(outcome, sha, parsed, parser_version())
     except Exception as exc:  # e.g. text the database refuses: the run goes on
         reason = f"could not be stored: {type(exc).__name__}: {exc}"
         failed = IngestOutcome(outcome.path, "quarantined", reason, outcome.pages, 0, "", "")
-        return store.record(failed, sha, None)
+        return store.record(failed, sha, None, parser_version())
 
 
 def link_versions(store: Store) -> list[VersionGroup]:

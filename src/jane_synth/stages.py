@@ -21,6 +21,7 @@ from typing import Any
 from .config import OutputLayout
 from .embedding import MODEL_NAME
 from .ingest import entry_sha256, scan_corpus
+from .ingest.version import parser_version
 from .settings import Settings
 from .store import Store
 
@@ -127,8 +128,9 @@ def stage_inputs(
 
 
 def nothing_changed(settings: Settings) -> bool:
-    """Whether a run would change nothing: every corpus file is stored at its current content,
-    no stored file has left the folder, and every stage's inputs are those it last ran on."""
+    """Whether a run would change nothing: every corpus file is stored at its current content
+    by the current version of ingestion, no stored file has left the folder, and every stage's
+    inputs are those it last ran on."""
     layout = OutputLayout(settings.output_dir)
     if not (layout.has_store() and layout.ingest_report.is_file()):
         return False
@@ -138,4 +140,6 @@ def nothing_changed(settings: Settings) -> bool:
     with Store(layout.store) as store:
         if store.file_hashes() != current:
             return False
+        if set(store.file_parsers().values()) - {parser_version()}:
+            return False  # files an earlier version of ingestion read are read again
         return all(unchanged(store, stage_inputs(stage, settings)) for stage in STAGES)

@@ -334,10 +334,10 @@ def test_a_file_that_cannot_be_stored_is_quarantined_and_the_run_goes_on(tmp_pat
     with Store(layout.database) as store:
         original = Store.record
 
-        def flaky(self, outcome, sha256, parsed):
+        def flaky(self, outcome, sha256, parsed, parser=""):
             if outcome.path == "a.md" and parsed is not None:
                 raise ValueError("disk says no")
-            return original(self, outcome, sha256, parsed)
+            return original(self, outcome, sha256, parsed, parser)
 
         monkeypatch.setattr(Store, "record", flaky)
         summary = sync_documents(store, corpus, layout, NO_OCR)

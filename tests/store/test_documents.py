@@ -73,3 +73,25 @@ def test_page_numbers_no_page_can_have_find_nothing(store_location):
         for page in (0, -1, 10**25, 2**63):
             assert store.page_text("a" * 64, page) is None
         assert store.page_text("a" * 64, 1) is not None
+
+
+def test_a_file_read_again_by_another_parser_gets_its_new_text_and_no_stale_chunks(
+    store_location,
+):
+    with Store(store_location) as store:
+        old = parsed("1" * 64, "a.md", "ECRIN is a not-for-prot organisation.")
+        store.record(outcome("a.md", "1" * 64), "1" * 64, old, parser="v1")
+        store.replace_chunks("1" * 64, list(Chunker().chunk_documents([old])))
+        assert store.file_parsers() == {"a.md": "v1"}
+        # Read again by the same parser: nothing is replaced (the chunks stay).
+        store.record(outcome("a.md", "1" * 64), "1" * 64, old, parser="v1")
+        assert store.count("chunks") == 1
+        new = parsed("1" * 64, "a.md", "ECRIN is a not-for-profit organisation.")
+        store.record(outcome("a.md", "1" * 64), "1" * 64, new, parser="v2")
+        assert store.page_text("1" * 64, 1) == "ECRIN is a not-for-profit organisation."
+        assert store.count("chunks") == 0 and store.documents_without_chunks() == ["1" * 64]
+        assert store.file_parsers() == {"a.md": "v2"}
+        # A parser that cannot read it any more keeps the stored document.
+        kept = store.record(outcome("a.md", "1" * 64, "quarantined"), "1" * 64, None, parser="v3")
+        assert kept.reason.endswith("the previous version stays in the index")
+        assert store.page_text("1" * 64, 1) == "ECRIN is a not-for-profit organisation."

@@ -15,6 +15,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
         conn.execute("INSERT INTO files VALUES ('a.md', 'x', 'ingested', '', 1, 1, 'en', 'd')")
     with Store(path) as store:
         assert store.file_hashes() == {"a.md": "x"}
+        assert store.file_parsers() == {"a.md": ""}  # read again by the current parser
         store.record(outcome("b.md", "8" * 64), "8" * 64, parsed("8" * 64, "b.md"))
 
 

@@ -13,6 +13,7 @@ from .rows import StoredDocument, document_from_row
 _MAX_SQLITE_INT = 2**63 - 1
 FILE_COLUMNS = (
     "path", "sha256", "status", "reason", "pages", "chars", "language", "doc_id", "kept_doc_id",
+    "parser",
 )  # fmt: skip
 
 
@@ -35,12 +36,16 @@ def _insert_document(conn: Connection, doc: ParsedDocument) -> None:
     )
 
 
+def _drop_document(conn: Connection, doc_id: str) -> None:
+    conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))  # pages go with it
+
+
 def _drop_unreferenced_document(conn: Connection, doc_id: str) -> None:
     if not conn.execute(
         "SELECT 1 FROM files WHERE doc_id = ? OR kept_doc_id = ?", (doc_id, doc_id)
     ).fetchone():
-        conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
-        conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+        _drop_document(conn, doc_id)
 
 
 def _keeping_previous(outcome: IngestOutcome) -> IngestOutcome:
@@ -57,6 +62,11 @@ class DocumentsPart(StoreBase):
         """``path -> sha256`` of every file with a stored outcome."""
         return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM files")}
 
+    def file_parsers(self) -> dict[str, str]:
+        """``path -> version of the parser`` that read each stored file ("" before versions
+        were kept)."""
+        return {r["path"]: r["parser"] for r in self.conn.execute("SELECT path, parser FROM files")}
+
     def outcomes(self) -> list[IngestOutcome]:
         """The stored outcome of every file, in path order."""
         rows = self.conn.execute(
@@ -65,17 +75,21 @@ class DocumentsPart(StoreBase):
         return [IngestOutcome(*tuple(r)) for r in rows]
 
     def record(
-        self, outcome: IngestOutcome, sha256: str, parsed: ParsedDocument | None
-    ) -> IngestOutcome:
-        """Store one file's outcome and, when it was ingested, its document and pages.
+        self, outcome: IngestOutcome, sha256: str, parsed: ParsedDocument | None,
+        parser: str = "",
+    ) -> IngestOutcome:  # fmt: skip
+        """Store one file's outcome and, when it was ingested, its document and pages;
+        ``parser`` is the version of ingestion that read it.
 
         A bad new version of a file never removes what was stored: when a file that had a
         document comes back quarantined, its previous document stays in the index (and the
-        outcome says so) until the file is fixed or removed. Returns the outcome as stored.
+        outcome says so) until the file is fixed or removed. The same file read again by
+        another parser version replaces its document (pages and chunks). Returns the outcome as
+        stored.
         """
         with self.transaction() as conn:
             old = conn.execute(
-                "SELECT doc_id, kept_doc_id FROM files WHERE path = ?", (outcome.path,)
+                "SELECT doc_id, kept_doc_id, parser FROM files WHERE path = ?", (outcome.path,)
             ).fetchone()
             earlier = [d for d in (old["kept_doc_id"], old["doc_id"]) if d] if old else []
             previous = next((d for d in earlier if _has_document(conn, d)), None)
@@ -86,8 +100,11 @@ class DocumentsPart(StoreBase):
             conn.execute(
                 self.dialect.upsert("files", FILE_COLUMNS, ("path",)),
                 (outcome.path, sha256, outcome.status, outcome.reason, outcome.pages,
-                 outcome.chars, outcome.language, outcome.doc_id, kept),
+                 outcome.chars, outcome.language, outcome.doc_id, kept, parser),
             )  # fmt: skip
+            reread = old is not None and old["doc_id"] == outcome.doc_id and old["parser"] != parser
+            if parsed is not None and reread and _has_document(conn, parsed.doc_id):
+                _drop_document(conn, parsed.doc_id)
             if parsed is not None and not _has_document(conn, parsed.doc_id):
                 _insert_document(conn, parsed)
             for doc_id in earlier:

@@ -27,8 +27,10 @@ CREATE TABLE IF NOT EXISTS files (
     chars BIGINT NOT NULL,
     language {_TEXT} NOT NULL,
     doc_id {_TEXT} NOT NULL,
-    kept_doc_id {_TEXT}
+    kept_doc_id {_TEXT},
+    parser {_TEXT} NOT NULL DEFAULT ''
 );
+ALTER TABLE files ADD COLUMN IF NOT EXISTS parser {_TEXT} NOT NULL DEFAULT '';
 CREATE TABLE IF NOT EXISTS documents (
     doc_id {_TEXT} PRIMARY KEY,
     path {_TEXT} NOT NULL,

@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS files (
     chars INTEGER NOT NULL,
     language TEXT NOT NULL,
     doc_id TEXT NOT NULL,
-    kept_doc_id TEXT
+    kept_doc_id TEXT,
+    parser TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY,
@@ -121,7 +122,7 @@ END;
 
 # Columns added after the first schema version: table -> column -> type.
 ADDED_COLUMNS = {
-    "files": {"kept_doc_id": "TEXT"},
+    "files": {"kept_doc_id": "TEXT", "parser": "TEXT NOT NULL DEFAULT ''"},
     "chunks": {"language": "TEXT NOT NULL DEFAULT ''"},
     "themes": {"parent": "INTEGER", "centroid": "BLOB"},
 }
