@@ -7,7 +7,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import embed_pending
 from jane_synth.search import build_search_index
-from jane_synth.stages import record, unchanged
+from jane_synth.stages import check, record
 from jane_synth.store import redacted
 
 from ..resources import EmbeddingModel, JaneSettings
@@ -30,8 +30,8 @@ def embeddings(
     t0 = time.perf_counter()
     inputs = stage_inputs("embeddings", settings, embedding_model)
     with settings.open_store() as store:
-        if fingerprint := unchanged(store, inputs):
-            return skipped(context, fingerprint)
+        if (status := check(store, inputs)).unchanged:
+            return skipped(context, status.fingerprint)
         embedded, reused, pruned = embed_pending(store, embedding_model.embedder)
         n_vectors = store.count("embeddings")
         fingerprint = record(store, inputs)
@@ -46,7 +46,7 @@ def embeddings(
             "vectors": n_vectors,
             "seconds": round(seconds, 3),
             "texts_per_second": round(embedded / seconds, 1) if embedded and seconds else 0.0,
-            **ran(fingerprint),
+            **ran(fingerprint, status.reasons),
         }
     )
 
@@ -65,8 +65,8 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
     layout = settings.layout
     inputs = stage_inputs("search_index", settings)
     with settings.open_store() as store:
-        if fingerprint := unchanged(store, inputs):
-            return skipped(context, fingerprint)
+        if (status := check(store, inputs)).unchanged:
+            return skipped(context, status.fingerprint)
         index = build_search_index(store, layout, settings.run_settings.search)
         fingerprint = record(store, inputs)
     context.log.info(f"search index over {index.chunks} chunks")
@@ -75,6 +75,6 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
             **index.metadata(),
             "database": MetadataValue.path(redacted(layout.store)),
             "seconds": round(time.perf_counter() - t0, 3),
-            **ran(fingerprint),
+            **ran(fingerprint, status.reasons),
         }
     )

@@ -16,7 +16,7 @@ from dagster import (
 
 from jane_synth.pipeline import SyncSummary, chunk_pending, ingest_changed, sync_documents
 from jane_synth.removal import EmptyCorpusError
-from jane_synth.stages import record, unchanged
+from jane_synth.stages import check, record
 
 from ..partitions import corpus_files, path_of_partition_key
 from ..resources import JaneSettings
@@ -141,8 +141,8 @@ def chunks(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
     t0 = time.perf_counter()
     inputs = stage_inputs("chunks", settings)
     with settings.open_store() as store:
-        if fingerprint := unchanged(store, inputs):
-            return skipped(context, fingerprint)
+        if (status := check(store, inputs)).unchanged:
+            return skipped(context, status.fingerprint)
         made = chunk_pending(store, settings.run_settings.chunking.chunker())
         all_chunks = store.chunks()
         fingerprint = record(store, inputs)
@@ -154,7 +154,7 @@ def chunks(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
             "chunks": len(all_chunks),
             "chunks_made_this_run": made,
             "median_chunk_chars": lengths[len(lengths) // 2],
-            **ran(fingerprint),
+            **ran(fingerprint, status.reasons),
             "entities_by_label": MetadataValue.json(dict(sorted(labels.items()))),
             "seconds": round(time.perf_counter() - t0, 3),
         }

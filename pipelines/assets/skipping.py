@@ -7,6 +7,7 @@ returns at once with ``skipped: True`` in its metadata and leaves its outputs un
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dagster import AssetExecutionContext, MaterializeResult
@@ -48,6 +49,10 @@ def skipped(context: AssetExecutionContext, fingerprint: str) -> MaterializeResu
     )
 
 
-def ran(fingerprint: str) -> dict[str, Any]:
-    """The metadata entries of an asset that did its work."""
-    return {"skipped": False, "input_fingerprint": fingerprint[:12]}
+def ran(fingerprint: str, reasons: Sequence[str] = ()) -> dict[str, Any]:
+    """The metadata entries of an asset that did its work, and why it had to."""
+    return {
+        "skipped": False,
+        "input_fingerprint": fingerprint[:12],
+        "recomputed_because": "; ".join(reasons) or "asked to",
+    }

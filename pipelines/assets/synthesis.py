@@ -18,7 +18,7 @@ from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
 from jane_synth.settings import load_settings
-from jane_synth.stages import record, unchanged
+from jane_synth.stages import check, record
 from jane_synth.taxonomy import load_taxonomy
 from jane_synth.themes import ThemeModel, ThemeSettings
 
@@ -91,10 +91,12 @@ def themes(
     recluster = theme_settings.recluster or scheduled
     inputs = stage_inputs("themes", settings, themes=config)
     with settings.open_store() as store:
-        if not recluster and (fingerprint := unchanged(store, inputs)):
-            return skipped(context, fingerprint)
+        status = check(store, inputs)
+        if not recluster and status.unchanged:
+            return skipped(context, status.fingerprint)
         fit = build_themes(store, settings.layout, MODEL_NAME, model, recluster=recluster)
         fingerprint = record(store, inputs)
+    reasons = ("a full reclustering was asked for",) if recluster else status.reasons
     found = fit.themes
     context.log.info(f"{len(found)} themes, {len(fit.unassigned)} chunks unassigned")
     table = "\n".join(
@@ -118,7 +120,7 @@ def themes(
             "themes_json": MetadataValue.path(str(settings.layout.themes)),
             "themes_html": MetadataValue.path(str(settings.layout.themes.with_suffix(".html"))),
             "seconds": round(time.perf_counter() - t0, 3),
-            **ran(fingerprint),
+            **ran(fingerprint, reasons),
         }
     )
 
@@ -142,8 +144,8 @@ def briefs(
     t0 = time.perf_counter()
     inputs = stage_inputs("briefs", settings, embedding_model)
     with settings.open_store() as store:
-        if fingerprint := unchanged(store, inputs):
-            return skipped(context, fingerprint)
+        if (status := check(store, inputs)).unchanged:
+            return skipped(context, status.fingerprint)
     searcher = Searcher.open(
         settings.output_dir,
         embedder=embedding_model.embedder,
@@ -183,6 +185,12 @@ def briefs(
             "manifest": MetadataValue.path(str(manifest)),
             "seconds": round(time.perf_counter() - t0, 3),
             **counts,
-            **ran(fingerprint),
+            "cells_selected": sum(2 * len(b.sections) for b in written_briefs),
+            "cells_reused": 0,
+            "why_no_cell_is_reused": (
+                "BM25 statistics and the evidence model's lexical features read the whole "
+                "corpus, so a new or changed document can move the evidence of any cell"
+            ),
+            **ran(fingerprint, status.reasons),
         }
     )

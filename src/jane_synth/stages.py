@@ -73,30 +73,79 @@ class StageInputs:
     settings: Any = None
     outputs: tuple[Path, ...] = field(default=())
 
+    def parts(self, store: Store) -> dict[str, str]:
+        """A digest of each input as it is now: ``code``, ``settings``, ``table:<name>`` for
+        each table group, and ``outputs``."""
+        parts = {
+            "code": code_digest(),
+            "settings": _digest(self.settings),
+            **{f"table:{name}": store.table_digest(name) for name in self.tables},
+            "outputs": _digest(_file_marks(self.outputs)),
+        }
+        return parts
+
     def fingerprint(self, store: Store) -> str:
         """The digest of the stage's inputs and outputs as they are now."""
-        state = {
-            "stage": self.stage,
-            "code": code_digest(),
-            "settings": self.settings,
-            "tables": {name: store.table_digest(name) for name in self.tables},
-            "outputs": _file_marks(self.outputs),
-        }
-        return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
+        return fingerprint_of(self.stage, self.parts(store))
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def fingerprint_of(stage: str, parts: Mapping[str, str]) -> str:
+    """The fingerprint of a stage whose inputs have these digests."""
+    return _digest({"stage": stage, **parts})
+
+
+_WHAT = {
+    "code": "the library's code or data files changed",
+    "settings": "its settings changed",
+    "outputs": "its output files were changed or removed",
+}
+
+
+@dataclass(frozen=True)
+class StageCheck:
+    """A stage's inputs now, against those it last ran on."""
+
+    fingerprint: str
+    unchanged: bool
+    reasons: tuple[str, ...]
+    """Why the stage must run (empty when its inputs are unchanged)."""
+
+
+def check(store: Store, inputs: StageInputs) -> StageCheck:
+    """Whether ``inputs`` are those the stage last ran on and, if not, what changed."""
+    parts = inputs.parts(store)
+    fingerprint = fingerprint_of(inputs.stage, parts)
+    recorded = store.stage_fingerprint(inputs.stage)
+    if recorded == fingerprint:
+        return StageCheck(fingerprint, True, ())
+    if recorded is None:
+        return StageCheck(fingerprint, False, ("it has not run on this store before",))
+    before = store.stage_parts(inputs.stage)
+    if not before:  # recorded by a version that kept no parts
+        return StageCheck(fingerprint, False, ("its inputs changed",))
+    reasons = tuple(
+        _WHAT.get(name, f"the {name.removeprefix('table:')} table changed")
+        for name in parts
+        if before.get(name) != parts[name]
+    )
+    return StageCheck(fingerprint, False, reasons or ("its inputs changed",))
 
 
 def unchanged(store: Store, inputs: StageInputs) -> str | None:
     """The fingerprint when the stage already ran on exactly these inputs, else None."""
-    recorded = store.stage_fingerprint(inputs.stage)
-    if recorded is None:
-        return None
-    return recorded if recorded == inputs.fingerprint(store) else None
+    found = check(store, inputs)
+    return found.fingerprint if found.unchanged else None
 
 
 def record(store: Store, inputs: StageInputs) -> str:
     """Record the inputs (and outputs) the stage has just run on; returns the fingerprint."""
-    fingerprint = inputs.fingerprint(store)
-    store.set_stage_fingerprint(inputs.stage, fingerprint)
+    parts = inputs.parts(store)
+    fingerprint = fingerprint_of(inputs.stage, parts)
+    store.set_stage_fingerprint(inputs.stage, fingerprint, parts)
     return fingerprint
 
 

@@ -39,6 +39,8 @@ def test_a_rerun_with_nothing_changed_skips_every_corpus_level_asset(tmp_path, m
     first = run_pipeline(corpus, out, "warning", report=lambda _: None)
     assert first.success
     assert all(not a.metadata.get("skipped") for a in first.assets if a.name in CORPUS_LEVEL)
+    why = {a.name: a.metadata.get("recomputed_because") for a in first.assets}
+    assert why["chunks"] == "it has not run on this store before"
     before = output_digests(out)
 
     second = run_pipeline(corpus, out, "warning", report=lambda _: None)
@@ -59,3 +61,11 @@ def test_a_rerun_with_nothing_changed_skips_every_corpus_level_asset(tmp_path, m
     path = next(p for p in sorted(corpus.iterdir()) if p.suffix == ".md")
     path.write_text(path.read_text() + "\nOne more sentence about network governance.\n")
     assert not nothing_changed(load_settings(corpus_dir=corpus, output_dir=out))
+    third = run_pipeline(corpus, out, "warning", report=lambda _: None)
+    why = {a.name: a.metadata.get("recomputed_because") for a in third.assets}
+    assert why["chunks"] == "the documents table changed; the chunks table changed"
+    assert "the embeddings table changed" in why["search_index"]
+    briefs = next(a for a in third.assets if a.name == "briefs")
+    assert (
+        briefs.metadata["cells_reused"] == 0 and "BM25" in briefs.metadata["why_no_cell_is_reused"]
+    )

@@ -81,3 +81,32 @@ def test_sentence_verdicts_are_kept_per_rule_set_while_a_build_reads_the_sentenc
         assert store.keep_sentence_verdicts("r1", ["h2"]) == 2  # another rule set's, and h1
         assert store.sentence_verdicts("r1") == {"h2": "web address or access date"}
         assert store.sentence_verdicts("r0") == {}
+
+
+def test_a_stage_that_must_run_says_which_inputs_changed(store_location, tmp_path):
+    from jane_synth.stages import check
+
+    out = tmp_path / "report.json"
+    out.write_text("{}")
+    with Store(store_location) as store:
+        _add(store, "1" * 64, "a.md")
+        inputs = StageInputs("toy", ("documents", "chunks"), {"k": 1}, (out,))
+        assert check(store, inputs).reasons == ("it has not run on this store before",)
+        record(store, inputs)
+        assert check(store, inputs).unchanged and check(store, inputs).reasons == ()
+        _add(store, "2" * 64, "b.md", "ECRIN supports multinational clinical trials in Europe.")
+        out.write_text('{"changed": true}')
+        moved = StageInputs("toy", ("documents", "chunks"), {"k": 2}, (out,))
+        found = check(store, moved)
+        assert not found.unchanged
+        assert found.reasons == (
+            "its settings changed",
+            "the documents table changed",
+            "the chunks table changed",
+            "its output files were changed or removed",
+        )
+        record(store, moved)
+        assert check(store, moved).unchanged
+        # A fingerprint recorded without its parts (an older store) still says something.
+        store.set_stage_fingerprint("toy", "0" * 64)
+        assert check(store, moved).reasons == ("its inputs changed",)

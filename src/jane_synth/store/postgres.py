@@ -100,8 +100,10 @@ CREATE TABLE IF NOT EXISTS chunk_themes (
 );
 CREATE TABLE IF NOT EXISTS stage_inputs (
     stage {_TEXT} PRIMARY KEY,
-    fingerprint {_TEXT} NOT NULL
+    fingerprint {_TEXT} NOT NULL,
+    parts {_TEXT} NOT NULL DEFAULT '{{}}'
 );
+ALTER TABLE stage_inputs ADD COLUMN IF NOT EXISTS parts {_TEXT} NOT NULL DEFAULT '{{}}';
 CREATE TABLE IF NOT EXISTS sentence_vectors (
     text_hash {_TEXT} NOT NULL,
     model {_TEXT} NOT NULL,

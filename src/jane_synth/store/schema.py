@@ -89,7 +89,8 @@ CREATE TABLE IF NOT EXISTS chunk_themes (
 );
 CREATE TABLE IF NOT EXISTS stage_inputs (
     stage TEXT PRIMARY KEY,
-    fingerprint TEXT NOT NULL
+    fingerprint TEXT NOT NULL,
+    parts TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE IF NOT EXISTS sentence_vectors (
     text_hash TEXT NOT NULL,
@@ -123,6 +124,7 @@ END;
 # Columns added after the first schema version: table -> column -> type.
 ADDED_COLUMNS = {
     "files": {"kept_doc_id": "TEXT", "parser": "TEXT NOT NULL DEFAULT ''"},
+    "stage_inputs": {"parts": "TEXT NOT NULL DEFAULT '{}'"},
     "chunks": {"language": "TEXT NOT NULL DEFAULT ''"},
     "themes": {"parent": "INTEGER", "centroid": "BLOB"},
 }

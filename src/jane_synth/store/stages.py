@@ -57,13 +57,23 @@ class StagesPart(StoreBase):
         ).fetchone()
         return None if row is None else str(row["fingerprint"])
 
-    def set_stage_fingerprint(self, stage: str, fingerprint: str) -> None:
-        """Record the inputs ``stage`` just ran on."""
+    def set_stage_fingerprint(
+        self, stage: str, fingerprint: str, parts: Mapping[str, str] | None = None
+    ) -> None:
+        """Record the inputs ``stage`` just ran on (``parts``: a digest per input, so that the
+        next run can say which changed)."""
         with self.transaction() as conn:
             conn.execute(
-                self.dialect.upsert("stage_inputs", ("stage", "fingerprint"), ("stage",)),
-                (stage, fingerprint),
+                self.dialect.upsert("stage_inputs", ("stage", "fingerprint", "parts"), ("stage",)),
+                (stage, fingerprint, json.dumps(dict(parts or {}), sort_keys=True)),
             )
+
+    def stage_parts(self, stage: str) -> dict[str, str]:
+        """The digest of each input ``stage`` last ran on (empty: none recorded)."""
+        row = self.conn.execute(
+            "SELECT parts FROM stage_inputs WHERE stage = ?", (stage,)
+        ).fetchone()
+        return {} if row is None else dict(json.loads(row["parts"] or "{}"))
 
     def forget_stage(self, stage: str) -> None:
         """Forget what ``stage`` ran on, so that it runs in full next time."""
