@@ -195,15 +195,17 @@ def grade_briefs(
     expected = sum(len(b.sections) for b in briefs) * len(STRANDS)
     if len(cells) != expected:
         raise ValueError(f"{len(cells)} scored candidate sets for {expected} brief strands")
-    # One record per sentence: the same sentence is a candidate of many cells.
     made: dict[tuple[str, int], Statement] = {}
+
+    def record_of(s: Sentence, vector: np.ndarray) -> Statement:
+        # One record per sentence: the same sentence is a candidate of many cells.
+        key = (s.chunk.chunk_id, s.start)
+        if key not in made:
+            made[key] = statement(s, vector, documents)
+        return made[key]
+
     statements = [
-        [
-            made.get((s.chunk.chunk_id, s.start))
-            or made.setdefault((s.chunk.chunk_id, s.start), statement(s, v, documents))
-            for s, v in zip(c.sentences, c.vectors, strict=True)
-        ]
-        for c in cells
+        [record_of(s, v) for s, v in zip(c.sentences, c.vectors, strict=True)] for c in cells
     ]
     pool = StatementPool([s for group in statements for s in group], similarity or Similarity())
     paired = list(zip(cells, statements, strict=True))
