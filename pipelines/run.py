@@ -78,7 +78,7 @@ def run_pipeline(
     with lock.hold(wait, waiting), DagsterInstance.get() as instance:
         for run_id in fail_dead_runs(instance):  # a killed run must not hold the queue
             report(f"marked run {run_id} failed: its process is gone")
-        keys = wanted_keys(corpus_dir)
+        keys = wanted_keys(corpus_dir, OutputLayout(output_dir).corpus_hashes)
         added, removed = sync_partitions(instance, keys)
         with Store(OutputLayout(output_dir).store) as store:
             pending = keys_not_in_store(keys, store.file_hashes())

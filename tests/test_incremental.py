@@ -219,3 +219,32 @@ def test_a_run_is_not_a_no_op_while_files_were_read_by_another_parser(tmp_path, 
         store.conn.execute("UPDATE files SET parser = ''")  # as stores before versions were kept
         store.conn.commit()
     assert not nothing_changed(settings)
+
+
+def test_a_rerun_reads_no_unchanged_file_to_hash_it(run, monkeypatch):
+    """With the hash cache, a run hashes only files whose size or times changed; on a corpus of
+    gigabytes, hashing every file on every run was most of a rerun."""
+    import time
+
+    import jane_synth.corpus_cache as corpus_cache
+    import jane_synth.pipeline as pipeline_module
+
+    corpus, _, step = run
+    hashed: list[str] = []
+    for module in (corpus_cache, pipeline_module):
+        original = module.entry_sha256
+
+        def counting(entry, original=original):
+            hashed.append(entry.rel)
+            return original(entry)
+
+        monkeypatch.setattr(module, "entry_sha256", counting)
+    time.sleep(2.1)  # files changed in the cache's racy window are hashed again
+    step()
+    assert sorted(hashed) == sorted(DOCS)  # a first run hashes each file once
+    hashed.clear()
+    again = step()
+    assert hashed == [] and again["unchanged"] == len(DOCS)
+    (corpus / "funding.md").write_text(DOCS["funding.md"] + " A new sentence.", "utf-8")
+    changed = step()
+    assert hashed == ["funding.md"] and changed["processed"] == ["funding.md"]

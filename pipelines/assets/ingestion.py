@@ -40,7 +40,10 @@ warnings.filterwarnings("ignore", message="Parameter `backfill_policy`", categor
 def documents(context: AssetExecutionContext, settings: JaneSettings) -> MaterializeResult:
     paths = {path_of_partition_key(k) for k in context.partition_keys}
     with settings.open_store() as store:
-        summary = ingest_changed(store, settings.corpus_path, paths, settings.limits)
+        summary = ingest_changed(
+            store, settings.corpus_path, paths, settings.limits,
+            hash_cache=settings.layout.corpus_hashes,
+        )  # fmt: skip
     counts = summary.counts()
     context.log.info(
         f"{len(paths)} file(s): {len(summary.processed)} parsed, {summary.unchanged} already stored"

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .atomic import write_text_atomic
 from .chunking import Chunker
 from .config import OutputLayout
+from .corpus_cache import cached_corpus_state
 from .embedding import Embedder, embed_missing
 from .ingest import CorpusEntry, IngestLimits, entry_sha256, quarantined, scan_corpus
 from .ingest.parallel import ingest_files
@@ -75,17 +76,21 @@ def write_ingest_report(
 
 
 def _changed_files(
-    store: Store, entries: list[CorpusEntry], summary: SyncSummary
+    store: Store,
+    entries: list[CorpusEntry],
+    summary: SyncSummary,
+    hashes: Mapping[str, str] | None = None,
 ) -> list[tuple[CorpusEntry, str]]:
     """``(entry, sha256)`` of the files that are new, whose content changed, or that another
     version of ingestion read (:func:`~jane_synth.ingest.version.parser_version`).
 
-    A refused link is hashed by its link text: its target is never opened.
+    A refused link is hashed by its link text: its target is never opened. ``hashes`` gives
+    the files' hashes when they are known (from the hash cache).
     """
     known, parsers, current = store.file_hashes(), store.file_parsers(), parser_version()
     todo = []
     for entry in entries:
-        sha = entry_sha256(entry)
+        sha = hashes[entry.rel] if hashes and entry.rel in hashes else entry_sha256(entry)
         if sha and known.get(entry.rel) == sha and parsers.get(entry.rel) == current:
             summary.unchanged += 1
         else:
@@ -174,19 +179,22 @@ def ingest_changed(
     only: set[str] | None = None,
     limits: IngestLimits | None = None,
     workers: int | None = None,
+    hash_cache: Path | None = None,
 ) -> SyncSummary:
     """Ingest the files that are new or changed (restricted to the paths in ``only``, if given).
 
     Files are parsed on every core (``workers``, default all) and stored one by one in path
-    order; a file whose stored hash matches is skipped.
+    order; a file whose stored hash matches is skipped. With ``hash_cache``
+    (:mod:`jane_synth.corpus_cache`), only files whose size or times changed are read to hash.
     """
     t0 = time.perf_counter()
     corpus_dir = Path(corpus_dir)
     entries = scan_corpus(corpus_dir)
     if only is not None:
         entries = [e for e in entries if e.rel in only]
+    hashes = cached_corpus_state(corpus_dir, hash_cache)[0] if hash_cache else None
     summary = SyncSummary(outcomes=[])
-    todo = _changed_files(store, entries, summary)
+    todo = _changed_files(store, entries, summary, hashes)
     shas = {entry.rel: sha for entry, sha in todo}
     for entry, outcome, parsed in _results(todo, corpus_dir, limits, workers):
         if entry.refused:  # whatever came through this path before is no longer the corpus's
@@ -222,7 +230,7 @@ def sync_documents(
     current = {entry.rel for entry in scan_corpus(corpus_dir)}
     plan = plan_removal(store, corpus_dir, current)
     check_removal(plan, allow_empty)
-    summary = ingest_changed(store, corpus_dir, None, limits, workers)
+    summary = ingest_changed(store, corpus_dir, None, limits, workers, layout.corpus_hashes)
     summary.removed = store.remove_files(plan.paths)
     summary.removal_warning = plan.warning()
     summary.version_groups = link_versions(store)

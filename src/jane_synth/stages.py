@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import OutputLayout
+from .corpus_cache import cached_corpus_state
 from .embedding import MODEL_NAME
-from .ingest import entry_sha256, scan_corpus
 from .ingest.version import parser_version
 from .settings import Settings
 from .store import Store
@@ -183,7 +183,7 @@ def nothing_changed(settings: Settings) -> bool:
     layout = OutputLayout(settings.output_dir)
     if not (layout.has_store() and layout.ingest_report.is_file()):
         return False
-    current = {e.rel: entry_sha256(e) for e in scan_corpus(Path(settings.corpus_dir))}
+    current, _ = cached_corpus_state(Path(settings.corpus_dir), layout.corpus_hashes)
     if not all(current.values()):
         return False
     with Store(layout.store) as store:

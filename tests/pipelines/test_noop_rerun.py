@@ -21,12 +21,14 @@ CORPUS_LEVEL = ("chunks", "embeddings", "search_index", "themes", "briefs")
 
 
 def output_digests(out: Path) -> dict[str, str]:
-    """sha256 of every output file but the database (whose pages SQLite may rewrite) and the
-    lock file (which names its last holder)."""
+    """sha256 of every output file but the database (whose pages SQLite may rewrite), the lock
+    file (which names its last holder) and the corpus hash cache (which takes in files once they
+    are older than its racy window)."""
+    skip = ("jane-synth.lock", "corpus_hashes.json")
     return {
         str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and not p.name.startswith("jane.sqlite") and p.name != "jane-synth.lock"
+        if p.is_file() and not p.name.startswith("jane.sqlite") and p.name not in skip
     }
 
 
