@@ -86,3 +86,16 @@ def test_the_heatmap_is_deterministic_and_embedded(tmp_path):
     uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', first["index.html"].decode())
     assert uri and base64.b64decode(uri.group(1)) == first["coverage.svg"]
     assert coverage_svg([]) == ""
+
+
+def test_a_cell_answered_under_another_dimension_says_so_in_the_map():
+    from jane_synth.briefs.model import CellGrade
+
+    brief = graded_brief()
+    funding = replace(brief.sections[1], gaps=("about_noe",), quoted_elsewhere=(("lessons", ("governance",)),),
+                      grades=(CellGrade("section", Grade.THIN, 1),))  # fmt: skip
+    brief = replace(brief, sections=(brief.sections[0], funding))
+    cell = coverage([brief])[0][1]
+    assert cell.label == "thin, 0 quotes (quoted elsewhere)"
+    assert coverage([graded_brief()])[0][1].label == "none, 0 quotes"
+    assert "Funding and sustainability: thin, 0 quotes (quoted elsewhere)" in coverage_svg([brief])

@@ -29,11 +29,14 @@ class CoverageCell:
     grade: Grade | None  # None: the brief was built without grades
     documents: int  # independent documents above the evidence threshold
     quotes: int
+    quoted_elsewhere: bool = False  # a strand's statements are quoted under other dimensions
 
     @property
     def label(self) -> str:
-        """``"moderate, 4 quotes"`` (or ``"4 quotes"`` without a grade)."""
+        """``"moderate, 4 quotes"`` (or ``"4 quotes"`` without a grade; ``"thin, 0 quotes
+        (quoted elsewhere)"`` when what answers it is quoted under another dimension)."""
         count = f"{self.quotes} quote" + ("" if self.quotes == 1 else "s")
+        count += " (quoted elsewhere)" if self.quoted_elsewhere and not self.quotes else ""
         return count if self.grade is None else f"{self.grade.value}, {count}"
 
 
@@ -49,6 +52,7 @@ def coverage(briefs: Sequence[Brief]) -> list[list[CoverageCell]]:
                     brief.noe.slug, section.dimension.slug,
                     None if whole is None else whole.grade,
                     0 if whole is None else whole.documents, len(section.evidence),
+                    bool(section.quoted_elsewhere),
                 )
             )  # fmt: skip
         rows.append(row)
