@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,18 +64,21 @@ def save_cache(path: Path, entries: dict[str, tuple[Key, str]]) -> None:
 
 
 def cached_corpus_state(
-    corpus_dir: Path, cache_file: Path, racy_s: float | None = None
+    corpus_dir: Path,
+    cache_file: Path,
+    racy_s: float | None = None,
+    entries: Sequence[CorpusEntry] | None = None,
 ) -> tuple[dict[str, str], CacheStats]:
     """``rel path -> sha256`` of every entry of the corpus folder (as
-    :func:`jane_synth.pipeline.corpus_state`), hashing only files whose key changed, and
-    updating ``cache_file`` when anything did (files changed in the last ``racy_s`` seconds,
-    default ``RACY_S``, are hashed again next time)."""
+    :func:`jane_synth.pipeline.corpus_state`; ``entries``: the folder already scanned), hashing
+    only files whose key changed, and updating ``cache_file`` when anything did (files changed
+    in the last ``racy_s`` seconds, default ``RACY_S``, are hashed again next time)."""
     old = load_cache(cache_file)
     fresh_before = time.time_ns() - int((RACY_S if racy_s is None else racy_s) * 1e9)
     new: dict[str, tuple[Key, str]] = {}
     state: dict[str, str] = {}
     hashed = 0
-    for entry in scan_corpus(Path(corpus_dir)):
+    for entry in scan_corpus(Path(corpus_dir)) if entries is None else entries:
         key = _key(entry)
         cached = old.get(entry.rel)
         if key is not None and cached is not None and cached[0] == key:

@@ -189,10 +189,9 @@ def ingest_changed(
     """
     t0 = time.perf_counter()
     corpus_dir = Path(corpus_dir)
-    entries = scan_corpus(corpus_dir)
-    if only is not None:
-        entries = [e for e in entries if e.rel in only]
-    hashes = cached_corpus_state(corpus_dir, hash_cache)[0] if hash_cache else None
+    scanned = scan_corpus(corpus_dir)
+    entries = scanned if only is None else [e for e in scanned if e.rel in only]
+    hashes = cached_corpus_state(corpus_dir, hash_cache, entries=scanned)[0] if hash_cache else None
     summary = SyncSummary(outcomes=[])
     todo = _changed_files(store, entries, summary, hashes)
     shas = {entry.rel: sha for entry, sha in todo}
