@@ -5,6 +5,7 @@ Dagster's events are read here, and only here: the command line gets a plain :cl
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -16,6 +17,7 @@ from jane_synth.lock import OutputLock
 from jane_synth.store import Store
 
 from .definitions import build_definitions
+from .event_log import event_log_kept_open
 from .failures import LAUNCHED_BY_TAG, report_in_process_failure
 from .monitoring import fail_dead_runs
 from .partitions import keys_not_in_store, range_tags, sync_partitions, wanted_keys
@@ -91,9 +93,12 @@ def run_pipeline(
         else:
             job, tags = defs.resolve_job_def("refresh_all"), {}
         tags[LAUNCHED_BY_TAG] = "jane-synth run"
-        result = job.execute_in_process(
-            instance=instance, raise_on_error=False, run_config=run_config, tags=tags
-        )
+        run_id = str(uuid.uuid4())
+        with event_log_kept_open(instance, run_id):
+            result = job.execute_in_process(
+                instance=instance, raise_on_error=False, run_config=run_config, tags=tags,
+                run_id=run_id,
+            )  # fmt: skip
         if not result.success:
             report_in_process_failure(result, str(output_dir), report)
         return summarize(result)
