@@ -1,8 +1,12 @@
-"""Asset checks: every file has an outcome, every chunk a vector, every brief quote its page."""
+"""Asset checks: every file has an outcome, every chunk a vector, every brief quote its page.
+
+Each is evaluated by its asset's step (:mod:`.check_registry`); importing this module registers
+them and the integrity checks.
+"""
 
 import json
 
-from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
+from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue
 
 from jane_synth.briefs import verify_brief_file
 from jane_synth.briefs.docx_check import docx_problems
@@ -18,12 +22,12 @@ from jane_synth.embedding import MODEL_NAME
 from jane_synth.ingest import scan_corpus
 from jane_synth.taxonomy import load_taxonomy
 
-from .assets import briefs, corpus, embeddings
+from .check_registry import asset_check_of, check_specs, checked
 from .integrity_checks import INTEGRITY_CHECKS
 from .resources import JaneSettings
 
 
-@asset_check(asset=corpus, description="Every file in the corpus folder has an ingest outcome.")
+@asset_check_of("corpus", description="Every file in the corpus folder has an ingest outcome.")
 def every_file_has_an_outcome(settings: JaneSettings) -> AssetCheckResult:
     files = {entry.rel for entry in scan_corpus(settings.corpus_path)}
     report = settings.layout.ingest_report
@@ -37,7 +41,7 @@ def every_file_has_an_outcome(settings: JaneSettings) -> AssetCheckResult:
     )
 
 
-@asset_check(asset=embeddings, description="Every chunk has a vector of the current model.")
+@asset_check_of("embeddings", description="Every chunk has a vector of the current model.")
 def every_chunk_has_a_vector(settings: JaneSettings) -> AssetCheckResult:
     with settings.open_store() as store:
         missing = len(store.texts_missing_embeddings(MODEL_NAME))
@@ -47,8 +51,8 @@ def every_chunk_has_a_vector(settings: JaneSettings) -> AssetCheckResult:
     )
 
 
-@asset_check(
-    asset=briefs,
+@asset_check_of(
+    "briefs",
     description=(
         "A brief exists for each NoE in every registered format (and the index), every quoted "
         "statement is on its cited page, and the Word brief shows every quote verbatim."
@@ -90,8 +94,8 @@ def brief_quotes_match_their_pages(settings: JaneSettings) -> AssetCheckResult:
 MIN_SOURCES_PER_BRIEF = 6
 
 
-@asset_check(
-    asset=briefs,
+@asset_check_of(
+    "briefs",
     description=f"Every brief cites at least {MIN_SOURCES_PER_BRIEF} distinct documents (a warning: a small corpus may not have them).",
 )
 def briefs_cite_enough_sources(settings: JaneSettings) -> AssetCheckResult:
@@ -113,3 +117,5 @@ ALL_CHECKS = [
     briefs_cite_enough_sources,
     *INTEGRITY_CHECKS,
 ]
+
+__all__ = ["ALL_CHECKS", "check_specs", "checked"]

@@ -7,7 +7,6 @@ from dagster import Definitions, ExecutorDefinition
 from jane_synth.config import use_offline_model
 
 from .assets import ALL_ASSETS
-from .checks import ALL_CHECKS
 from .failures import failure_report_sensor
 from .jobs import corpus_change_sensor, ingest_files_job, refresh_all_job, weekly_refresh_schedule
 from .monitoring import dead_run_sensor
@@ -34,7 +33,6 @@ def build_definitions(
         overrides["allow_empty"] = True
     return Definitions(
         assets=ALL_ASSETS,
-        asset_checks=ALL_CHECKS,
         jobs=[ingest_files_job, refresh_all_job],
         schedules=[weekly_refresh_schedule],
         sensors=[corpus_change_sensor, dead_run_sensor, failure_report_sensor],

@@ -7,7 +7,7 @@ and its examples as a JSON list. They fail the run's checks (``jane-synth run`` 
 
 from __future__ import annotations
 
-from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
+from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue
 
 from jane_synth.briefs.renderers import renderers
 from jane_synth.embedding import MODEL_NAME
@@ -23,9 +23,9 @@ from jane_synth.integrity import (
 from jane_synth.taxonomy import load_taxonomy
 from jane_synth.themes import ThemeModel
 
-from .assets import briefs, chunks, embeddings, search_index, themes
-from .assets.synthesis import ThemesConfig
+from .check_registry import asset_check_of
 from .resources import EmbeddingModel, JaneSettings
+from .theme_config import ThemesConfig
 
 
 def _result(finding: Finding, severity: AssetCheckSeverity) -> AssetCheckResult:
@@ -39,14 +39,14 @@ def _result(finding: Finding, severity: AssetCheckSeverity) -> AssetCheckResult:
 ERROR, WARN = AssetCheckSeverity.ERROR, AssetCheckSeverity.WARN
 
 
-@asset_check(asset=chunks, description="No chunk is empty, and no page span is stored twice.")
+@asset_check_of("chunks", description="No chunk is empty, and no page span is stored twice.")
 def chunks_are_not_empty_or_duplicated(settings: JaneSettings) -> AssetCheckResult:
     with settings.open_store() as store:
         return _result(chunk_problems(store), ERROR)
 
 
-@asset_check(
-    asset=chunks,
+@asset_check_of(
+    "chunks",
     description="Every stored document (quarantined files have none) with a page of text has chunks.",
 )
 def every_document_has_chunks(settings: JaneSettings) -> AssetCheckResult:
@@ -54,8 +54,8 @@ def every_document_has_chunks(settings: JaneSettings) -> AssetCheckResult:
         return _result(documents_without_chunks(store), ERROR)
 
 
-@asset_check(
-    asset=embeddings,
+@asset_check_of(
+    "embeddings",
     description="Every vector has the model's dimension and unit norm; none lacks a chunk.",
 )
 def vectors_have_the_model_dimension_and_unit_norm(
@@ -66,8 +66,8 @@ def vectors_have_the_model_dimension_and_unit_norm(
         return _result(vector_problems(store, MODEL_NAME, dim), ERROR)
 
 
-@asset_check(
-    asset=search_index,
+@asset_check_of(
+    "search_index",
     description="The BM25 index has one row per stored chunk, in the store's order.",
 )
 def index_size_equals_chunk_count(settings: JaneSettings) -> AssetCheckResult:
@@ -75,8 +75,8 @@ def index_size_equals_chunk_count(settings: JaneSettings) -> AssetCheckResult:
         return _result(index_matches_store(store, settings.layout), ERROR)
 
 
-@asset_check(
-    asset=themes,
+@asset_check_of(
+    "themes",
     description=(
         "Every chunk the theme selector keeps is in a theme or the unassigned bucket; reports "
         "the unassigned share (a warning)."
@@ -88,7 +88,7 @@ def themes_cover_the_chunks(settings: JaneSettings) -> AssetCheckResult:
         return _result(theme_coverage(store, selector.keep), WARN)
 
 
-@asset_check(asset=briefs, description="Every NoE has a brief, in every registered format.")
+@asset_check_of("briefs", description="Every NoE has a brief, in every registered format.")
 def every_noe_has_a_brief(settings: JaneSettings) -> AssetCheckResult:
     slugs = [n.slug for n in load_taxonomy().noe_domains]
     suffixes = [r.suffix for r in renderers()]

@@ -10,6 +10,7 @@ from jane_synth.search import build_search_index
 from jane_synth.stages import check, record
 from jane_synth.store import redacted
 
+from ..checks import check_specs, checked
 from ..resources import EmbeddingModel, JaneSettings
 from .ingestion import chunks
 from .skipping import ran, skipped, stage_inputs
@@ -17,6 +18,7 @@ from .skipping import ran, skipped, stage_inputs
 
 @asset(
     deps=[chunks],
+    check_specs=check_specs("embeddings"),
     group_name="indexing",
     description=(
         f"Normalised {MODEL_NAME} vectors of every chunk text, read from the store when the same "
@@ -31,13 +33,18 @@ def embeddings(
     inputs = stage_inputs("embeddings", settings, embedding_model)
     with settings.open_store() as store:
         if (status := check(store, inputs)).unchanged:
-            return skipped(context, status.fingerprint)
+            return checked(
+                skipped(context, status.fingerprint),
+                "embeddings",
+                settings=settings,
+                embedding_model=embedding_model,
+            )
         embedded, reused, pruned = embed_pending(store, embedding_model.embedder)
         n_vectors = store.count("embeddings")
         fingerprint = record(store, inputs)
     seconds = time.perf_counter() - t0
     context.log.info(f"embedded {embedded} new texts, reused {reused} cached vectors")
-    return MaterializeResult(
+    result = MaterializeResult(
         metadata={
             "model": MODEL_NAME,
             "embedded_this_run": embedded,
@@ -49,10 +56,12 @@ def embeddings(
             **ran(fingerprint, status.reasons),
         }
     )
+    return checked(result, "embeddings", settings=settings, embedding_model=embedding_model)
 
 
 @asset(
     deps=[embeddings],
+    check_specs=check_specs("search_index"),
     group_name="indexing",
     description=(
         "BM25 (bm25s, Snowball stems, English stop words) over all chunks, saved next to the "
@@ -66,11 +75,11 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
     inputs = stage_inputs("search_index", settings)
     with settings.open_store() as store:
         if (status := check(store, inputs)).unchanged:
-            return skipped(context, status.fingerprint)
+            return checked(skipped(context, status.fingerprint), "search_index", settings=settings)
         index = build_search_index(store, layout, settings.run_settings.search)
         fingerprint = record(store, inputs)
     context.log.info(f"search index over {index.chunks} chunks")
-    return MaterializeResult(
+    result = MaterializeResult(
         metadata={
             **index.metadata(),
             "database": MetadataValue.path(redacted(layout.store)),
@@ -78,3 +87,4 @@ def search_index(context: AssetExecutionContext, settings: JaneSettings) -> Mate
             **ran(fingerprint, status.reasons),
         }
     )
+    return checked(result, "search_index", settings=settings)

@@ -18,6 +18,7 @@ from jane_synth.pipeline import SyncSummary, chunk_pending, ingest_changed, sync
 from jane_synth.removal import EmptyCorpusError
 from jane_synth.stages import check, record
 
+from ..checks import check_specs, checked
 from ..partitions import corpus_files, path_of_partition_key
 from ..resources import JaneSettings
 from .skipping import ran, skipped, stage_inputs
@@ -65,6 +66,7 @@ def documents(context: AssetExecutionContext, settings: JaneSettings) -> Materia
 
 @asset(
     deps=[documents],
+    check_specs=check_specs("corpus"),
     group_name="ingestion",
     description=(
         "The store reconciled with the corpus folder: files not yet ingested are ingested, deleted "
@@ -97,7 +99,8 @@ def corpus(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
     )
     if summary.removal_warning:
         context.log.warning(summary.removal_warning)
-    return MaterializeResult(metadata=_corpus_metadata(summary, stored, settings))
+    result = MaterializeResult(metadata=_corpus_metadata(summary, stored, settings))
+    return checked(result, "corpus", settings=settings)
 
 
 def _corpus_metadata(
@@ -133,6 +136,7 @@ def _corpus_metadata(
 
 @asset(
     deps=[corpus],
+    check_specs=check_specs("chunks"),
     group_name="ingestion",
     description=(
         "Sentence-aligned chunks of each page (spaCy sentencizer), tagged with taxonomy entities "
@@ -145,14 +149,14 @@ def chunks(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
     inputs = stage_inputs("chunks", settings)
     with settings.open_store() as store:
         if (status := check(store, inputs)).unchanged:
-            return skipped(context, status.fingerprint)
+            return checked(skipped(context, status.fingerprint), "chunks", settings=settings)
         made = chunk_pending(store, settings.run_settings.chunking.chunker())
         all_chunks = store.chunks()
         fingerprint = record(store, inputs)
     context.log.info(f"{made} new chunks; {len(all_chunks)} in all")
     labels = Counter(e.label for c in all_chunks for e in c.entities)
     lengths = sorted(len(c.text) for c in all_chunks) or [0]
-    return MaterializeResult(
+    result = MaterializeResult(
         metadata={
             "chunks": len(all_chunks),
             "chunks_made_this_run": made,
@@ -162,3 +166,4 @@ def chunks(context: AssetExecutionContext, settings: JaneSettings) -> Materializ
             "seconds": round(time.perf_counter() - t0, 3),
         }
     )
+    return checked(result, "chunks", settings=settings)

@@ -1,10 +1,8 @@
 """Synthesis assets: recurring themes across the corpus, and the seven cited evidence briefs."""
 
 import time
-from typing import Any
 
-from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
-from pydantic import Field
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from jane_synth.briefs.build import build_meeting_briefs, write_meeting_briefs
 from jane_synth.briefs.stored import (
@@ -17,59 +15,23 @@ from jane_synth.briefs.stored import (
 from jane_synth.embedding import MODEL_NAME
 from jane_synth.pipeline import build_themes
 from jane_synth.search import Searcher
-from jane_synth.settings import load_settings
 from jane_synth.stages import check, record
 from jane_synth.taxonomy import load_taxonomy
-from jane_synth.themes import ThemeModel, ThemeSettings
+from jane_synth.themes import ThemeModel
 
+from ..checks import check_specs, checked
 from ..resources import EmbeddingModel, JaneSettings
+from ..theme_config import ThemesConfig
 from .indexing import embeddings, search_index
 from .skipping import ran, skipped, stage_inputs
 
-_DEFAULT_THEMES = ThemeSettings()
-
-
-def _loaded(key: str) -> Any:
-    """A default from the ``themes`` section of the loaded settings (``jane-synth.toml``)."""
-    return lambda: getattr(load_settings().themes, key)
-
-
-_STEPS = ("selector", "reducer", "clusterer", "assigner", "grouper", "labeler", "representer")
 # The weekly refresh clusters afresh; other runs assign new chunks to the stored themes.
 _RECLUSTER_SCHEDULES = frozenset({"weekly_refresh"})
 
 
-class ThemesConfig(Config):
-    """The theme model: a registered stage name per step (``jane_synth.themes``) and, under
-    ``params``, each step's parameters, e.g. ``{"clusterer": {"max_k": 40}}``; ``recluster``
-    clusters everything afresh instead of assigning new chunks to the stored themes."""
-
-    selector: str = Field(default_factory=_loaded("selector"))
-    reducer: str = Field(default_factory=_loaded("reducer"))
-    clusterer: str = Field(default_factory=_loaded("clusterer"))
-    assigner: str = Field(default_factory=_loaded("assigner"))
-    grouper: str = Field(default_factory=_loaded("grouper"))
-    labeler: str = Field(default_factory=_loaded("labeler"))
-    representer: str = Field(default_factory=_loaded("representer"))
-    params: dict[str, dict[str, Any]] = Field(default_factory=_loaded("params"))
-    min_theme_size: int = Field(default_factory=_loaded("min_theme_size"))
-    id_similarity: float = Field(default_factory=_loaded("id_similarity"))
-    split_themes: bool = Field(default_factory=_loaded("split_themes"))
-    recluster: bool = _DEFAULT_THEMES.recluster
-
-    def theme_settings(self) -> ThemeSettings:
-        unknown = set(self.params) - set(_STEPS)
-        if unknown:
-            raise ValueError(f"params for unknown theme steps: {', '.join(sorted(unknown))}")
-        steps = {s: {"name": getattr(self, s), **self.params.get(s, {})} for s in _STEPS}
-        return ThemeSettings.from_mapping(
-            {**steps, "min_theme_size": self.min_theme_size, "id_similarity": self.id_similarity,
-             "split_themes": self.split_themes, "recluster": self.recluster}
-        )  # fmt: skip
-
-
 @asset(
     deps=[embeddings],
+    check_specs=check_specs("themes"),
     group_name="synthesis",
     description=(
         "Themes that recur across documents, without being told how many: English chunks "
@@ -93,7 +55,7 @@ def themes(
     with settings.open_store() as store:
         status = check(store, inputs)
         if not recluster and status.unchanged:
-            return skipped(context, status.fingerprint)
+            return checked(skipped(context, status.fingerprint), "themes", settings=settings)
         fit = build_themes(store, settings.layout, MODEL_NAME, model, recluster=recluster)
         fingerprint = record(store, inputs)
     reasons = ("a full reclustering was asked for",) if recluster else status.reasons
@@ -107,7 +69,7 @@ def themes(
             for t in found
         ]
     )
-    return MaterializeResult(
+    result = MaterializeResult(
         metadata={
             "themes": len(found),
             "top_level_themes": sum(1 for t in found if t.parent is None),
@@ -123,10 +85,12 @@ def themes(
             **ran(fingerprint, reasons),
         }
     )
+    return checked(result, "themes", settings=settings)
 
 
 @asset(
     deps=[search_index, themes],
+    check_specs=check_specs("briefs"),
     group_name="synthesis",
     description=(
         "One evidence brief per Network of Expertise (every registered format: Markdown, HTML, "
@@ -144,8 +108,9 @@ def briefs(
     t0 = time.perf_counter()
     inputs = stage_inputs("briefs", settings, embedding_model)
     with settings.open_store() as store:
-        if (status := check(store, inputs)).unchanged:
-            return skipped(context, status.fingerprint)
+        status = check(store, inputs)
+    if status.unchanged:
+        return checked(skipped(context, status.fingerprint), "briefs", settings=settings)
     searcher = Searcher.open(
         settings.output_dir,
         embedder=embedding_model.embedder,
@@ -175,7 +140,7 @@ def briefs(
         n = sum(len(s.evidence) for s in b.sections)
         gaps = len(b.gaps)  # cells (dimension x strand) with nothing above the threshold
         rows.append(f"| {b.noe.name} | {n} | {len(b.citations())} | {gaps} |")
-    return MaterializeResult(
+    result = MaterializeResult(
         metadata={
             "briefs": len(written_briefs),
             "files": len(paths),
@@ -194,3 +159,4 @@ def briefs(
             **ran(fingerprint, status.reasons),
         }
     )
+    return checked(result, "briefs", settings=settings)

@@ -52,3 +52,35 @@ def test_summarize_reads_materializations_and_checks_into_plain_records():
         "numbers_are_even": "failed",
     }
     assert summary.failed_checks == ["numbers_are_even"]
+
+
+def test_checks_of_an_asset_run_in_its_step_and_are_summarized(monkeypatch):
+    from dagster import AssetCheckSeverity as Severity
+
+    from pipelines import check_registry
+    from pipelines.check_registry import asset_check_of, check_specs, checked
+
+    monkeypatch.setattr(check_registry, "REGISTERED", [])
+
+    @asset_check_of("counted", "Passes.")
+    def counted_is_fine(settings: int) -> AssetCheckResult:
+        return AssetCheckResult(passed=settings == 3)
+
+    @asset_check_of("counted", "Fails, as a warning.")
+    def counted_is_odd() -> AssetCheckResult:
+        return AssetCheckResult(passed=False, severity=Severity.WARN, metadata={"n": 3})
+
+    @asset(check_specs=check_specs("counted"))
+    def counted() -> MaterializeResult:
+        return checked(MaterializeResult(metadata={"rows": 3}), "counted", settings=3)
+
+    result = materialize([counted])
+    summary = summarize(result)
+    assert [(c.asset, c.name, c.status) for c in summary.checks] == [
+        ("counted", "counted_is_fine", "passed"),
+        ("counted", "counted_is_odd", "warning"),
+    ]
+    (evaluation,) = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert evaluation.metadata["n"].value == 3 and evaluation.description is None
+    steps = {e.step_key for e in result.all_events if e.step_key}
+    assert steps == {"counted"}  # no step of their own

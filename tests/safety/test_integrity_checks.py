@@ -9,7 +9,9 @@ from jane_synth.briefs import write_briefs
 from jane_synth.search.index import build_search_index
 from jane_synth.store import Store
 from jane_synth.taxonomy import load_taxonomy
+from pipelines.check_registry import REGISTERED
 from pipelines.checks import ALL_CHECKS
+from pipelines.definitions import defs
 from pipelines.integrity_checks import (
     INTEGRITY_CHECKS,
     chunks_are_not_empty_or_duplicated,
@@ -32,8 +34,16 @@ def settings(tmp_path):
     return JaneSettings(corpus_dir=str(tmp_path / "corpus"), output_dir=str(layout.root))
 
 
-def test_the_checks_are_registered():
+def test_the_checks_are_registered_as_checks_of_their_assets():
     assert all(check in ALL_CHECKS for check in INTEGRITY_CHECKS)
+    assert [c.function for c in REGISTERED if c.function in ALL_CHECKS] == [
+        c.function for c in REGISTERED
+    ]
+    assert {c.function for c in REGISTERED} == set(ALL_CHECKS)
+    keys = defs.resolve_asset_graph().asset_check_keys
+    assert {(k.asset_key.to_user_string(), k.name) for k in keys} == {
+        (c.asset, c.name) for c in REGISTERED
+    }
 
 
 def test_a_sound_output_folder_passes(settings):
