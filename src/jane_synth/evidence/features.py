@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import count, pairwise
 
 import numpy as np
 
@@ -144,6 +144,19 @@ class _Profile:
     bigrams: frozenset[tuple[str, str]]
     numbers: frozenset[str]
     names: frozenset[str]
+    term_ids: np.ndarray  # the ids (:func:`_term_id`) of the distinct terms in ``tf``
+    counts: np.ndarray  # their counts, as floats
+
+
+# Every term met gets a number for the life of the process, so that a sentence's counts can be
+# looked up as arrays; ``next`` of a counter keeps them distinct when threads meet new terms.
+_TERM_IDS: dict[str, int] = {}
+_NEXT_TERM_ID = count()
+
+
+def _term_id(term: str) -> int:
+    found = _TERM_IDS.get(term)
+    return found if found is not None else _TERM_IDS.setdefault(term, next(_NEXT_TERM_ID))
 
 
 @lru_cache(maxsize=65536)
@@ -155,10 +168,37 @@ def _sentence_terms(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _profile(text: str) -> _Profile:
     terms = _sentence_terms(text)
+    tf = Counter(terms)
     return _Profile(
-        len(terms), Counter(terms), _bigrams(terms),
+        len(terms), tf, _bigrams(terms),
         frozenset(_NUMBER.findall(text)), frozenset(_NAME.findall(text)),
+        np.array([_term_id(t) for t in tf], dtype=np.int64),
+        np.array(list(tf.values()), dtype=np.float64),
     )  # fmt: skip
+
+
+def _term_counts(profiles: Sequence[_Profile], terms: Sequence[str]) -> np.ndarray:
+    """``(len(profiles), len(terms))``: how often each sentence has each term."""
+    out = np.zeros((len(profiles), len(terms)))
+    known = [(_TERM_IDS[t], j) for j, t in enumerate(terms) if t in _TERM_IDS]
+    if not known or not profiles:
+        return out
+    q_ids, q_cols = (np.array(x, dtype=np.int64) for x in zip(*sorted(known), strict=True))
+    ids = np.concatenate([p.term_ids for p in profiles])
+    counts = np.concatenate([p.counts for p in profiles])
+    rows = np.repeat(np.arange(len(profiles)), [p.term_ids.size for p in profiles])
+    at = np.minimum(np.searchsorted(q_ids, ids), q_ids.size - 1)
+    hit = q_ids[at] == ids
+    out[rows[hit], q_cols[at[hit]]] = counts[hit]
+    return out
+
+
+def _sequential_sum(columns: np.ndarray) -> np.ndarray:
+    """Each row's sum, added column by column from the left (``np.sum`` adds pairwise)."""
+    if columns.shape[1] == 0:
+        return np.zeros(columns.shape[0])
+    total: np.ndarray = np.add.accumulate(columns, axis=1)[:, -1]
+    return total
 
 
 def _lexical(
@@ -172,22 +212,28 @@ def _lexical(
     q_bigrams = _bigrams(q_terms)
     q_numbers = frozenset(_NUMBER.findall(question))
     q_names = frozenset(_NAME.findall(question))
-    rows = np.zeros((len(sentences), 6))
-    for i, s in enumerate(sentences):
-        p = _profile(s.text)
-        shared = [t for t in q_unique if t in p.tf]
-        norm = _K1 * (1 - _B + _B * p.n_terms / _SENTENCE_TERMS)
-        rows[i] = (
-            sum(idf[t] * p.tf[t] * (_K1 + 1) / (p.tf[t] + norm) for t in shared),
-            len(shared) / max(1, len(q_unique)),
-            sum(idf[t] for t in shared) / idf_total,
-            len(q_numbers & p.numbers),
-            len(q_names & p.names),
-            len(q_bigrams & p.bigrams) / max(1, len(q_bigrams)),
-        )
-    bm25 = rows[:, 0]
+    profiles = [_profile(s.text) for s in sentences]
+    n_terms = np.array([p.n_terms for p in profiles], dtype=np.float64)
+    norm = _K1 * (1 - _B + _B * n_terms / _SENTENCE_TERMS)
+    tf = _term_counts(profiles, q_unique)
+    q_idf = np.array([idf[t] for t in q_unique], dtype=np.float64)
+    has = tf > 0
+    # A term the sentence lacks adds exactly 0.0; accumulate adds left to right, like sum().
+    bm25 = _sequential_sum(q_idf * tf * (_K1 + 1) / (tf + norm[:, None]))
+    idf_shared = _sequential_sum(np.where(has, q_idf, 0.0))
+    n_shared = has.sum(axis=1)
+
+    def overlap(ours: frozenset[str] | frozenset[tuple[str, str]], field: str) -> np.ndarray:
+        if not ours:
+            return np.zeros(len(profiles))
+        return np.array([len(ours & getattr(p, field)) for p in profiles], dtype=np.float64)
+
     share = bm25 / max(float(bm25.max()), 1e-9)
-    return np.column_stack([bm25, share, passages.bm25, rows[:, 1:]])
+    return np.column_stack([
+        bm25, share, passages.bm25, n_shared / max(1, len(q_unique)), idf_shared / idf_total,
+        overlap(q_numbers, "numbers"), overlap(q_names, "names"),
+        overlap(q_bigrams, "bigrams") / max(1, len(q_bigrams)),
+    ])  # fmt: skip
 
 
 def _position(sentences: Sequence[Sentence], passages: Passages) -> np.ndarray:
