@@ -17,7 +17,7 @@ from jane_synth.lock import OutputLock
 from jane_synth.store import Store
 
 from .definitions import build_definitions
-from .event_log import event_log_kept_open
+from .event_log import run_databases_kept_open
 from .failures import LAUNCHED_BY_TAG, report_in_process_failure
 from .monitoring import fail_dead_runs
 from .partitions import keys_not_in_store, range_tags, sync_partitions, wanted_keys
@@ -94,7 +94,7 @@ def run_pipeline(
             job, tags = defs.resolve_job_def("refresh_all"), {}
         tags[LAUNCHED_BY_TAG] = "jane-synth run"
         run_id = str(uuid.uuid4())
-        with event_log_kept_open(instance, run_id):
+        with run_databases_kept_open(instance, run_id, OutputLayout(output_dir).store):
             result = job.execute_in_process(
                 instance=instance, raise_on_error=False, run_config=run_config, tags=tags,
                 run_id=run_id,

@@ -7,7 +7,7 @@ import uuid
 
 from dagster import DagsterInstance, Definitions, asset, define_asset_job, instance_for_test
 
-from pipelines.event_log import INDEX_SHARD, event_log_kept_open
+from pipelines.event_log import INDEX_SHARD, run_databases_kept_open
 
 
 @asset
@@ -28,7 +28,7 @@ def test_a_run_with_its_event_log_kept_open_stores_every_event_and_checkpoints_o
         run_id = str(uuid.uuid4())
         storage = instance.event_log_storage
         wal = storage.path_for_shard(run_id) + "-wal"  # type: ignore[attr-defined]
-        with event_log_kept_open(instance, run_id):
+        with run_databases_kept_open(instance, run_id):
             result = run(instance, run_id)
             # Dagster's own connections closed without folding the WAL into the database.
             assert os.path.exists(wal)
@@ -45,5 +45,26 @@ def test_a_run_with_its_event_log_kept_open_stores_every_event_and_checkpoints_o
 def test_other_storages_are_left_alone():
     instance = DagsterInstance.ephemeral()  # in-memory event log
     run_id = str(uuid.uuid4())
-    with event_log_kept_open(instance, run_id):
+    with run_databases_kept_open(instance, run_id):
         assert run(instance, run_id).success
+
+
+def test_the_store_file_is_kept_open_and_a_url_or_a_missing_file_is_not(tmp_path):
+    from jane_synth.store import Store
+
+    path = tmp_path / "jane.sqlite"
+    instance = DagsterInstance.ephemeral()
+    with run_databases_kept_open(instance, "r", path):  # no file yet: nothing to keep
+        assert not path.exists()
+    with Store(path) as store:
+        store.set_stage_fingerprint("briefs", "before")
+    with run_databases_kept_open(instance, "r", path):
+        for value in ("during", "again"):  # closes that would each checkpoint
+            with Store(path) as store:
+                store.set_stage_fingerprint("briefs", value)
+            assert path.with_name("jane.sqlite-wal").exists()
+    assert not path.with_name("jane.sqlite-wal").exists()
+    with Store(path) as store:
+        assert store.stage_fingerprint("briefs") == "again"
+    with run_databases_kept_open(instance, "r", "postgresql://h/db"):
+        pass
