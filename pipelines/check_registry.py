@@ -10,11 +10,18 @@ has no separate step (and its events) per check.
 from __future__ import annotations
 
 import inspect
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dagster import AssetCheckResult, AssetCheckSpec, MaterializeResult
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    MaterializeResult,
+    MetadataValue,
+)
 
 CheckFunction = Callable[..., AssetCheckResult]
 
@@ -32,9 +39,25 @@ class RegisteredCheck:
         return self.function.__name__
 
     def evaluate(self, resources: dict[str, Any]) -> AssetCheckResult:
-        """The function's result, named for Dagster; it is given the resources it asks for."""
+        """The function's result, named for Dagster; it is given the resources it asks for.
+
+        A check that raises fails (as an error, with the exception as metadata) instead of
+        failing the asset's step, whose work is done: as a separate check step did, it leaves
+        the materialization and the downstream assets alone, and ``jane-synth run`` exits 1.
+        """
         wanted = inspect.signature(self.function).parameters
-        result = self.function(**{k: v for k, v in resources.items() if k in wanted})
+        try:
+            result = self.function(**{k: v for k, v in resources.items() if k in wanted})
+        except Exception as exc:
+            return AssetCheckResult(
+                passed=False,
+                check_name=self.name,
+                severity=AssetCheckSeverity.ERROR,
+                metadata={
+                    "error": f"{type(exc).__name__}: {exc}",
+                    "traceback": MetadataValue.text(traceback.format_exc()),
+                },
+            )
         return result._replace(check_name=self.name)
 
 

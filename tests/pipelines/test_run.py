@@ -70,17 +70,24 @@ def test_checks_of_an_asset_run_in_its_step_and_are_summarized(monkeypatch):
     def counted_is_odd() -> AssetCheckResult:
         return AssetCheckResult(passed=False, severity=Severity.WARN, metadata={"n": 3})
 
+    @asset_check_of("counted", "Raises.")
+    def counted_check_breaks() -> AssetCheckResult:
+        raise OSError("disk gone")
+
     @asset(check_specs=check_specs("counted"))
     def counted() -> MaterializeResult:
         return checked(MaterializeResult(metadata={"rows": 3}), "counted", settings=3)
 
     result = materialize([counted])
     summary = summarize(result)
+    assert summary.success and [a.name for a in summary.assets] == ["counted"]
     assert [(c.asset, c.name, c.status) for c in summary.checks] == [
         ("counted", "counted_is_fine", "passed"),
         ("counted", "counted_is_odd", "warning"),
+        ("counted", "counted_check_breaks", "failed"),
     ]
-    (evaluation,) = [e for e in result.get_asset_check_evaluations() if not e.passed]
-    assert evaluation.metadata["n"].value == 3 and evaluation.description is None
+    odd, broken = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert odd.metadata["n"].value == 3 and odd.description is None
+    assert broken.metadata["error"].value == "OSError: disk gone"
     steps = {e.step_key for e in result.all_events if e.step_key}
     assert steps == {"counted"}  # no step of their own
