@@ -84,8 +84,6 @@ def check_specs(asset: str) -> list[AssetCheckSpec]:
 
 
 def checked(result: MaterializeResult, asset: str, **resources: Any) -> MaterializeResult:
-    """``result`` with the results of ``asset``'s checks, evaluated now with ``resources``."""
-    return MaterializeResult(
-        metadata=result.metadata,
-        check_results=[c.evaluate(resources) for c in _of(asset)],
-    )
+    """``result`` (metadata, data version, tags kept) with the results of ``asset``'s checks,
+    evaluated now with ``resources``."""
+    return result._replace(check_results=[c.evaluate(resources) for c in _of(asset)])

@@ -91,3 +91,24 @@ def test_checks_of_an_asset_run_in_its_step_and_are_summarized(monkeypatch):
     assert broken.metadata["error"].value == "OSError: disk gone"
     steps = {e.step_key for e in result.all_events if e.step_key}
     assert steps == {"counted"}  # no step of their own
+
+
+def test_checked_keeps_what_the_asset_returned_besides_its_metadata(monkeypatch):
+    from dagster import DataVersion
+
+    from pipelines import check_registry
+    from pipelines.check_registry import asset_check_of, checked
+
+    monkeypatch.setattr(check_registry, "REGISTERED", [])
+
+    @asset_check_of("counted", "Passes.")
+    def counted_is_fine() -> AssetCheckResult:
+        return AssetCheckResult(passed=True)
+
+    result = checked(
+        MaterializeResult(metadata={"rows": 3}, data_version=DataVersion("v1"), tags={"t": "1"}),
+        "counted",
+    )
+    assert result.metadata == {"rows": 3} and result.tags == {"t": "1"}
+    assert result.data_version == DataVersion("v1")
+    assert [c.check_name for c in result.check_results] == ["counted_is_fine"]
